@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Collaborative documents are named `<kind>.<resource id>.<slot>`, e.g.
+ * `space.6f1c….notes`: the kind and id say which resource's policy decides who may open it, the
+ * slot tells several documents of one resource apart: `story.<id>.body` is a story's text. The
+ * Methods issue adds `stage.`.
+ */
+export const docNameSchema = z
+  .string()
+  .regex(/^(space|story)\.[0-9a-f-]{36}\.[a-z0-9-]{1,40}$/)
+  .transform((name) => {
+    const [kind, resourceId, slot] = name.split('.') as ['space' | 'story', string, string];
+    return { name, kind, resourceId, slot };
+  });
+export type DocName = z.infer<typeof docNameSchema>;
+
+export const spaceDocName = (spaceId: string, slot = 'notes') => `space.${spaceId}.${slot}`;
+
+/**
+ * Websocket close codes the collaboration server uses; the client shows each in plain words.
+ * y-websocket never reconnects after 4400–4499 (permanent), and reconnects after anything else.
+ */
+export const collabCloseCodes = {
+  /** Not signed in, or may not read this document (or it does not exist: the same answer). */
+  forbidden: 4403,
+  /** Access was withdrawn while connected (removed from the space or initiative). */
+  accessRevoked: 4401,
+  /** A message that is not the y-websocket protocol. */
+  malformed: 4400,
+  /** A message, or the document, over its size limit. */
+  tooLarge: 4413,
+  /** Updates sent faster than the per-connection limit: reconnect (and resync) after a pause. */
+  rateLimited: 4029,
+  /** The server is shutting down; reconnect. */
+  goingAway: 1001,
+} as const;
+
+/** Limits shared by the server (enforcing) and the editor (warning before they bite). */
+export const collabLimits = {
+  maxMessageBytes: 1024 * 1024,
+  maxDocumentBytes: 16 * 1024 * 1024,
+  /** Messages per second a connection may sustain, and the burst above it. */
+  messagesPerSecond: 200,
+  messageBurst: 400,
+} as const;

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * Stable error ids of the API. Clients branch on `code`, never on the translated `message`,
+ * so a code, once published, is never renamed.
+ */
+export const errorCodes = [
+  'not_found',
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'method_not_allowed',
+  'unauthenticated',
+  'invalid_credentials',
+  'csrf_failed',
+  'invitation_invalid',
+  'invitation_expired',
+  'invitation_used_up',
+  'handle_taken',
+  'forbidden',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+  'internal',
+  'story_empty',
+  'photo_too_large',
+  'photo_not_an_image',
+  'photo_type_not_allowed',
+  'recording_too_large',
+  'recording_not_audio',
+] as const;
+
+export const errorCodeSchema = z.enum(errorCodes);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** The one error body every API failure returns. */
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    /** Human-readable, translated into the caller's language. */
+    message: z.string(),
+    /** Per-field messages keyed by dotted path (`members.0.handle`); only for validation errors. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { caretColor } from './src/collaborative';
+import { documentSchema, documentText, richTextField } from './src/index';
+
+const mixedDirection = JSON.parse(
+  readFileSync(new URL('../../fixtures/rich-text/mixed-direction.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+
+describe('the shared rich-text schema', () => {
+  it('reads a mixed Hebrew, English and Arabic document back as text, one line per block', () => {
+    const doc = prosemirrorJSONToYDoc(documentSchema, mixedDirection, richTextField);
+    expect(documentText(doc)).toBe(
+      'הסיפור שלי\nשלום, I met the caseworker twice.\nزارتني الأخصائية مرتين.',
+    );
+  });
+
+  it('reads an empty document as empty text', () => {
+    expect(documentText(new Y.Doc())).toBe('');
+  });
+
+  it('refuses node types it does not define, such as a script', () => {
+    expect(() =>
+      prosemirrorJSONToYDoc(
+        documentSchema,
+        { type: 'doc', content: [{ type: 'script', content: [{ type: 'text', text: 'x' }] }] },
+        richTextField,
+      ),
+    ).toThrow(/script/);
+  });
+
+  it('stores no direction in the document', () => {
+    expect(Object.keys(documentSchema.nodes.paragraph!.spec.attrs ?? {})).not.toContain('dir');
+  });
+
+  it('gives each person a stable caret colour', () => {
+    expect(caretColor('layla')).toBe(caretColor('layla'));
+    expect(caretColor('layla')).toMatch(/^#[0-9a-f]{6}$/);
+  });
+});

@@ -1,0 +1,4 @@
+export * from './auto-direction';
+export * from './schema';
+export { Editor } from '@tiptap/core';
+export * from './update-check';

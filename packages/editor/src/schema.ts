@@ -1,0 +1,42 @@
+import { getSchema } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import {
+  prosemirrorJSONToYXmlFragment,
+  yXmlFragmentToProseMirrorRootNode,
+  yXmlFragmentToProsemirrorJSON,
+} from '@tiptap/y-tiptap';
+import * as Y from 'yjs';
+import { AutoDirection } from './auto-direction';
+
+/** The Yjs field that holds a rich-text document (Tiptap's Collaboration default). */
+export const richTextField = 'default';
+
+/**
+ * What a Mizug rich-text document may contain, the one list the editor and the server share.
+ * Undo is left to the Collaboration extension, whose history is per person rather than shared.
+ */
+export const documentExtensions = [
+  StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+  AutoDirection,
+];
+
+export const documentSchema = getSchema(documentExtensions);
+
+/** The plain text of a collaborative document, one line per block, as readers see it. */
+export function documentText(doc: Y.Doc): string {
+  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(richTextField), documentSchema);
+  return root.textBetween(0, root.content.size, '\n');
+}
+
+/**
+ * Makes `target`'s rich text read like `source`'s, as one change that other editors receive and
+ * merge (restoring an earlier version keeps the history that led away from it).
+ */
+export function replaceRichText(target: Y.Doc, source: Y.Doc): void {
+  const content = yXmlFragmentToProsemirrorJSON(source.getXmlFragment(richTextField));
+  const fragment = target.getXmlFragment(richTextField);
+  target.transact(() => {
+    fragment.delete(0, fragment.length);
+    prosemirrorJSONToYXmlFragment(documentSchema, content, fragment);
+  });
+}

@@ -1,0 +1,90 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { DocumentHistory } from './collab/history';
+import type { CollabServer } from './collab/server';
+import type { Database } from './db/database';
+import { AppError } from './errors';
+import type { EventBus } from './events';
+import { errorHandler, notFoundHandler } from './http/errors';
+import type { Logger } from './logger';
+import type { AppEnv } from './http/context';
+import { sessionMiddleware } from './http/session';
+import { eventRoutes } from './routes/events';
+import { healthRoutes } from './routes/health';
+import { initiativeRoutes } from './routes/initiatives';
+import { joinRoutes } from './routes/join';
+import { sessionRoutes } from './routes/session';
+import { spaceRoutes } from './routes/spaces';
+import { storyPhotoRoutes } from './routes/story-photos';
+import { storyRecordingRoutes } from './routes/story-recordings';
+import { storyRoutes } from './routes/stories';
+import { instanceRoutes } from './routes/instance';
+
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  version: string;
+  /** Notices to long-lived connections (membership changes close revoked collaboration sockets). */
+  events: EventBus;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto/-Host. */
+  trustProxy: boolean;
+  /** Live collaborative documents, for changes the server makes (absent in API-only tests). */
+  documents?: LiveDocuments;
+}
+
+export interface LiveDocuments {
+  edit: CollabServer['edit'];
+  history: DocumentHistory;
+}
+
+/** Largest JSON body the API accepts; uploads get their own routes and limits. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large');
+  },
+});
+
+/** The JSON API, mounted under /api. Built without a port so tests can call it directly. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>()
+    .use(secureHeaders())
+    .use(async (c, next) =>
+      // Photo and recording uploads carry their own, larger limits (routes/story-*.ts).
+      c.req.method === 'POST' && /^\/api\/stories\/[^/]+\/(photos|recordings)$/.test(c.req.path)
+        ? next()
+        : jsonBodyLimit(c, next),
+    )
+    .use(async (c, next) => {
+      const started = performance.now();
+      await next();
+      deps.logger.debug(
+        {
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: performance.now() - started,
+        },
+        'request',
+      );
+    })
+    .use('/api/*', sessionMiddleware(deps.db, deps.trustProxy))
+    .route('/api/health', healthRoutes(deps))
+    .route('/api/instance', instanceRoutes(deps))
+    .route('/api', sessionRoutes(deps))
+    .route('/api', joinRoutes(deps))
+    .route('/api/initiatives', initiativeRoutes(deps))
+    .route('/api/spaces', spaceRoutes(deps))
+    .route('/api', storyRoutes(deps))
+    .route('/api', eventRoutes(deps))
+    .route('/api', storyPhotoRoutes(deps))
+    .route('/api', storyRecordingRoutes(deps));
+  app.onError(errorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

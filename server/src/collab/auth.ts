@@ -1,0 +1,80 @@
+import { docNameSchema, type Account, type DocName } from '@mizug/domain';
+import { sha256 } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { findAccountById } from '../db/repositories/accounts';
+import { findSpace } from '../db/repositories/initiatives';
+import { findMembership } from '../db/repositories/memberships';
+import { findSession } from '../db/repositories/sessions';
+import { findStory } from '../db/repositories/stories';
+import { storyResource } from '../services/stories';
+import { loadActor } from '../policy/actor';
+import { can } from '../policy/policy';
+import { spaceResource } from '../policy/resources';
+import type { CollabIdentity } from './connection';
+
+/**
+ * Who may open a document: the session cookie's account, if the policy lets it read the resource
+ * the document belongs to. Undefined for everything else, including documents that do not exist.
+ */
+export async function identifyForDocument(
+  db: Database,
+  sessionToken: string | undefined,
+  docName: string,
+): Promise<CollabIdentity | undefined> {
+  const parsed = docNameSchema.safeParse(docName);
+  if (!parsed.success || !sessionToken) return undefined;
+  const session = await findSession(db, sha256(sessionToken));
+  if (!session) return undefined;
+  return decide(db, parsed.data, session.account);
+}
+
+/** Re-decides for an open connection (membership changed): undefined means disconnect. */
+export async function reidentify(db: Database, identity: CollabIdentity, docName: string) {
+  const parsed = docNameSchema.safeParse(docName);
+  if (!parsed.success) return undefined;
+  const account = await findAccountById(db, identity.accountId);
+  return account && decide(db, parsed.data, account);
+}
+
+async function decide(
+  db: Database,
+  doc: DocName,
+  account: Account,
+): Promise<CollabIdentity | undefined> {
+  const found = await resourceOf(db, doc);
+  if (!found) return undefined;
+  const actor = await loadActor(db, account, found.resource.initiativeId);
+  if (!can(actor, 'read', found.resource)) return undefined;
+  const membership = await findMembership(db, found.resource.initiativeId, account.id);
+  return {
+    accountId: account.id,
+    initiativeId: found.resource.initiativeId,
+    displayName: found.presenceName(account, membership?.displayName ?? account.displayName),
+    canWrite: can(actor, 'write', found.resource),
+  };
+}
+
+/**
+ * The resource a document belongs to, and the name its participants show: in a story, the
+ * teller appears as they chose to be credited, so presence never unmasks a pseudonym.
+ */
+async function resourceOf(db: Database, doc: DocName) {
+  if (doc.kind === 'space') {
+    const space = await findSpace(db, doc.resourceId);
+    if (!space) return undefined;
+    const resource = spaceResource(space);
+    return { resource, presenceName: (_: Account, name: string) => name };
+  }
+  const story = await findStory(db, doc.resourceId);
+  if (!story) return undefined;
+  const { credit } = story.consent;
+  return {
+    resource: storyResource(story),
+    presenceName: (account: Account, name: string) =>
+      account.id !== story.tellerId || credit === 'name'
+        ? name
+        : credit === 'pseudonym'
+          ? story.consent.pseudonym
+          : null,
+  };
+}

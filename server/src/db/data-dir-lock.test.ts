@@ -1,0 +1,42 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DataDirInUseError, lockDataDir } from './data-dir-lock';
+
+describe('lockDataDir', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mizug-lock-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates the folder, records this process and releases the lock', () => {
+    const nested = join(dir, 'a', 'b');
+    const release = lockDataDir(nested);
+    expect(readFileSync(join(nested, 'mizug.lock'), 'utf8')).toBe(String(process.pid));
+    release();
+    expect(existsSync(join(nested, 'mizug.lock'))).toBe(false);
+  });
+
+  it('refuses a folder locked by another running process', async () => {
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    try {
+      writeFileSync(join(dir, 'mizug.lock'), String(other.pid));
+      expect(() => lockDataDir(dir)).toThrow(DataDirInUseError);
+      expect(() => lockDataDir(dir)).toThrow(`pid ${other.pid}`);
+    } finally {
+      other.kill();
+    }
+  });
+
+  it('takes over a lock left by a process that has exited', async () => {
+    const other = spawn(process.execPath, ['-e', '0']);
+    await new Promise((done) => other.on('exit', done));
+    writeFileSync(join(dir, 'mizug.lock'), String(other.pid));
+    const release = lockDataDir(dir);
+    expect(readFileSync(join(dir, 'mizug.lock'), 'utf8')).toBe(String(process.pid));
+    release();
+  });
+});

@@ -1,0 +1,104 @@
+import type { InitiativeSummary, Role, Space, SpaceKind } from '@mizug/domain';
+import type { Queryable } from '../database';
+
+interface InitiativeRow {
+  id: string;
+  name: string;
+  problem: string;
+  languages: InitiativeSummary['languages'];
+  role: Role | null;
+  [key: string]: unknown;
+}
+
+const toSummary = (row: InitiativeRow): InitiativeSummary => ({
+  id: row.id,
+  name: row.name,
+  problem: row.problem,
+  languages: row.languages,
+  myRole: row.role,
+});
+
+export async function insertInitiative(
+  db: Queryable,
+  initiative: { name: string; problem: string; languages: string[]; createdBy: string },
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    'INSERT INTO initiatives (name, problem, languages, created_by) VALUES ($1, $2, $3, $4) RETURNING id',
+    [initiative.name, initiative.problem, initiative.languages, initiative.createdBy],
+  );
+  return row!.id;
+}
+
+/** The initiatives the account is a member of, with its role in each. */
+export async function listInitiativesOf(
+  db: Queryable,
+  accountId: string,
+): Promise<InitiativeSummary[]> {
+  const rows = await db.query<InitiativeRow>(
+    `SELECT i.id, i.name, i.problem, i.languages, m.role
+     FROM initiatives i JOIN memberships m ON m.initiative_id = i.id AND m.account_id = $1
+     ORDER BY i.created_at`,
+    [accountId],
+  );
+  return rows.map(toSummary);
+}
+
+export async function findInitiative(
+  db: Queryable,
+  id: string,
+  accountId: string,
+): Promise<InitiativeSummary | undefined> {
+  const [row] = await db.query<InitiativeRow>(
+    `SELECT i.id, i.name, i.problem, i.languages, m.role
+     FROM initiatives i LEFT JOIN memberships m ON m.initiative_id = i.id AND m.account_id = $2
+     WHERE i.id = $1`,
+    [id, accountId],
+  );
+  return row && toSummary(row);
+}
+
+export async function insertSpace(
+  db: Queryable,
+  space: { initiativeId: string; kind: SpaceKind; name?: string | null },
+): Promise<Space> {
+  const [row] = await db.query<{ id: string }>(
+    'INSERT INTO spaces (initiative_id, kind, name) VALUES ($1, $2, $3) RETURNING id',
+    [space.initiativeId, space.kind, space.name ?? null],
+  );
+  return {
+    id: row!.id,
+    initiativeId: space.initiativeId,
+    kind: space.kind,
+    name: space.name ?? null,
+  };
+}
+
+const spaceOrder = `CASE kind WHEN 'lived_experience' THEN 0 WHEN 'practitioners' THEN 1 WHEN 'peer' THEN 2 ELSE 3 END`;
+
+export async function listSpaces(db: Queryable, initiativeId: string): Promise<Space[]> {
+  const rows = await db.query<{
+    id: string;
+    initiative_id: string;
+    kind: SpaceKind;
+    name: string | null;
+  }>(
+    `SELECT id, initiative_id, kind, name FROM spaces WHERE initiative_id = $1 ORDER BY ${spaceOrder}, created_at`,
+    [initiativeId],
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    initiativeId: row.initiative_id,
+    kind: row.kind,
+    name: row.name,
+  }));
+}
+
+export async function findSpace(db: Queryable, id: string): Promise<Space | undefined> {
+  const [row] = await db.query<{
+    id: string;
+    initiative_id: string;
+    kind: SpaceKind;
+    name: string | null;
+  }>('SELECT id, initiative_id, kind, name FROM spaces WHERE id = $1', [id]);
+  return row && { id: row.id, initiativeId: row.initiative_id, kind: row.kind, name: row.name };
+}

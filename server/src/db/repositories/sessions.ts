@@ -1,0 +1,42 @@
+import type { Account } from '@mizug/domain';
+import type { Queryable } from '../database';
+import { toAccount, type AccountRow } from './accounts';
+
+export interface StoredSession {
+  account: Account;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+export async function insertSession(
+  db: Queryable,
+  session: { tokenHash: string; accountId: string; csrfToken: string; expiresAt: Date },
+): Promise<void> {
+  await db.query(
+    'INSERT INTO sessions (token_hash, account_id, csrf_token, expires_at) VALUES ($1, $2, $3, $4)',
+    [session.tokenHash, session.accountId, session.csrfToken, session.expiresAt],
+  );
+}
+
+/** The live session with this token hash; expired sessions are not found. */
+export async function findSession(
+  db: Queryable,
+  tokenHash: string,
+): Promise<StoredSession | undefined> {
+  const [row] = await db.query<AccountRow & { csrf_token: string; expires_at: Date }>(
+    `SELECT a.id, a.handle, a.display_name, a.email, a.is_instance_admin, s.csrf_token, s.expires_at
+     FROM sessions s JOIN accounts a ON a.id = s.account_id
+     WHERE s.token_hash = $1 AND s.expires_at > now()`,
+    [tokenHash],
+  );
+  if (!row) return undefined;
+  return {
+    account: toAccount(row),
+    csrfToken: row.csrf_token,
+    expiresAt: row.expires_at,
+  };
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
+}

@@ -1,0 +1,68 @@
+import type { ApiError, ErrorCode } from '@mizug/domain';
+import * as m from '@mizug/i18n/messages';
+import type { Locale } from '@mizug/i18n/runtime';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+type Translate = (inputs: Record<string, never>, options: { locale: Locale }) => string;
+
+/** Each stable error code with its HTTP status and its translated message. */
+const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: Translate }> = {
+  not_found: { status: 404, message: m.error_not_found },
+  validation_failed: { status: 400, message: m.error_validation_failed },
+  malformed_json: { status: 400, message: m.error_malformed_json },
+  payload_too_large: { status: 413, message: m.error_payload_too_large },
+  method_not_allowed: { status: 405, message: m.error_method_not_allowed },
+  unauthenticated: { status: 401, message: m.error_unauthenticated },
+  invalid_credentials: { status: 401, message: m.error_invalid_credentials },
+  csrf_failed: { status: 403, message: m.error_csrf_failed },
+  invitation_invalid: { status: 404, message: m.error_invitation_invalid },
+  invitation_expired: { status: 410, message: m.error_invitation_expired },
+  invitation_used_up: { status: 410, message: m.error_invitation_used_up },
+  handle_taken: { status: 409, message: m.error_handle_taken },
+  forbidden: { status: 403, message: m.error_forbidden },
+  conflict: { status: 409, message: m.error_conflict },
+  rate_limited: { status: 429, message: m.error_rate_limited },
+  unavailable: { status: 503, message: m.error_unavailable },
+  internal: { status: 500, message: m.error_internal },
+  story_empty: { status: 422, message: m.error_story_empty },
+  photo_too_large: { status: 413, message: m.error_photo_too_large },
+  photo_not_an_image: { status: 415, message: m.error_photo_not_an_image },
+  photo_type_not_allowed: { status: 415, message: m.error_photo_type_not_allowed },
+  recording_too_large: { status: 413, message: m.error_recording_too_large },
+  recording_not_audio: { status: 415, message: m.error_recording_not_audio },
+};
+
+/** Per field: an error code translated when the response is written, or an already translated text. */
+export type FieldErrors = Record<string, ErrorCode | { message: string }>;
+
+/** An expected failure a handler or service raises; `onError` turns it into the API error body. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: FieldErrors,
+  ) {
+    super(code);
+  }
+
+  get status(): ContentfulStatusCode {
+    return errorCatalog[this.code].status;
+  }
+}
+
+const translate = (code: ErrorCode, locale: Locale) => errorCatalog[code].message({}, { locale });
+
+export function errorBody(code: ErrorCode, locale: Locale, fields?: FieldErrors): ApiError {
+  const message = translate(code, locale);
+  if (!fields) return { error: { code, message } };
+  const translated = Object.fromEntries(
+    Object.entries(fields).map(([path, error]) => [
+      path,
+      typeof error === 'string' ? translate(error, locale) : error.message,
+    ]),
+  );
+  return { error: { code, message, fields: translated } };
+}
+
+export function errorStatus(code: ErrorCode): ContentfulStatusCode {
+  return errorCatalog[code].status;
+}

@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+
+/**
+ * In-process notices from the API to long-lived connections. The collaboration server forwards
+ * them to the other instances through Redis when there are several.
+ */
+export interface DomainEvents {
+  /**
+   * Who may read what in the initiative changed (membership, role, space, a story's consent or
+   * withdrawal): open sockets re-check access and open pages reload. `remote` when another
+   * instance reported it through Redis, so it is not published back.
+   */
+  accessChanged: [initiativeId: string, origin?: 'remote'];
+}
+
+export class EventBus extends EventEmitter<DomainEvents> {
+  constructor() {
+    super();
+    // One listener per open page's event stream: many are expected, none is a leak.
+    this.setMaxListeners(0);
+  }
+}

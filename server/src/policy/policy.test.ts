@@ -1,0 +1,211 @@
+import { roles, type Role } from '@mizug/domain';
+import { describe, expect, it } from 'vitest';
+import { can, type Action, type Actor, type Resource } from './policy';
+
+const initiativeId = 'initiative-1';
+const space = (
+  spaceId: string,
+  spaceKind: 'lived_experience' | 'practitioners' | 'peer' | 'synthesis',
+) => ({ kind: 'space', initiativeId, spaceId, spaceKind }) as const;
+
+/** Every resource kind of the initiative, named for the table below. */
+const resources: Record<string, Resource> = {
+  lived: space('lived', 'lived_experience'),
+  practitioners: space('practitioners', 'practitioners'),
+  academics: space('academics', 'peer'),
+  synthesis: space('synthesis', 'synthesis'),
+  initiative: { kind: 'initiative', initiativeId },
+  members: { kind: 'members', initiativeId },
+  audit: { kind: 'audit', initiativeId },
+  export: { kind: 'export', initiativeId },
+  instance: { kind: 'instance' },
+  ...Object.fromEntries(
+    roles.map((role) => [`invite:${role}`, { kind: 'invitation', initiativeId, role }]),
+  ),
+  otherInitiative: { kind: 'initiative', initiativeId: 'initiative-2' },
+  otherSynthesis: {
+    kind: 'space',
+    initiativeId: 'initiative-2',
+    spaceId: 'x',
+    spaceKind: 'synthesis',
+  },
+};
+/** Stories told in the lived-experience space; the actor below is account-1. */
+const story = (
+  tellerId: string,
+  audience: 'only_me' | 'peer_group' | 'working_group',
+  extra: { withdrawn?: boolean; supporters?: string[] } = {},
+): Resource => ({
+  kind: 'story',
+  initiativeId,
+  spaceId: 'lived',
+  tellerId,
+  audience,
+  withdrawn: extra.withdrawn ?? false,
+  supporterIds: new Set(extra.supporters),
+});
+Object.assign(resources, {
+  storyPrivate: story('account-2', 'only_me'),
+  storyPeer: story('account-2', 'peer_group'),
+  storyWorkingGroup: story('account-2', 'working_group'),
+  storyWithdrawn: story('account-2', 'working_group', { withdrawn: true }),
+  storySupported: story('account-2', 'only_me', { supporters: ['account-1'] }),
+  storySupportedWithdrawn: story('account-2', 'peer_group', {
+    withdrawn: true,
+    supporters: ['account-1'],
+  }),
+  myStory: story('account-1', 'only_me'),
+  myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
+});
+const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign'];
+
+/** Where each role's member sits in the standard fixture. */
+const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
+  expert_by_experience: { spaces: ['lived'] },
+  practitioner: { spaces: ['practitioners'] },
+  academic: { spaces: ['academics'] },
+  facilitator: { guarantees: ['lived'] },
+  researcher: {},
+  admin: {},
+};
+
+function actor(
+  role: Role | null,
+  options: { inWorkingGroup?: boolean; isInstanceAdmin?: boolean } = {},
+): Actor {
+  return {
+    accountId: 'account-1',
+    isInstanceAdmin: options.isInstanceAdmin ?? false,
+    membership: role && {
+      initiativeId,
+      role,
+      spaceIds: new Set(seats[role].spaces),
+      guaranteedSpaceIds: new Set(seats[role].guarantees),
+      inWorkingGroup: options.inWorkingGroup ?? false,
+    },
+  };
+}
+
+const everyMember = [
+  'synthesis.read',
+  'initiative.read',
+  // Stories: one shared with the working group, one they help write, and their own.
+  'storyWorkingGroup.read',
+  'storySupported.read',
+  'storySupported.write',
+  'myStory.read',
+  'myStory.write',
+  'myStory.manage',
+  'myWithdrawnStory.read',
+  'myWithdrawnStory.write',
+  'myWithdrawnStory.manage',
+];
+/** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
+const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
+const inviteAll = roles.flatMap((role) => [
+  `invite:${role}.create`,
+  `invite:${role}.read`,
+  `invite:${role}.manage`,
+]);
+const inviteAsFacilitator = [
+  ...roles.map((role) => `invite:${role}.read`),
+  ...['expert_by_experience', 'practitioner', 'academic', 'researcher'].flatMap((role) => [
+    `invite:${role}.create`,
+    `invite:${role}.manage`,
+  ]),
+];
+
+/**
+ * The expected answer for every role × resource × action: what is listed is allowed, everything
+ * else must be denied. Written out by hand from the issue's rules, never derived from the code.
+ */
+const allowed: Record<string, string[]> = {
+  expert_by_experience: [...everyMember, ...livedStories, 'lived.read', 'lived.write'],
+  practitioner: [...everyMember, 'practitioners.read', 'practitioners.write'],
+  academic: [...everyMember, 'academics.read', 'academics.write'],
+  facilitator: [
+    ...everyMember,
+    'lived.read',
+    'lived.write',
+    'storyPeer.read',
+    'synthesis.write',
+    'members.read',
+    'members.assign',
+    'audit.read',
+    'export.read',
+    ...inviteAsFacilitator,
+  ],
+  researcher: [...everyMember, 'export.read'],
+  admin: [
+    ...everyMember,
+    'initiative.manage',
+    'members.read',
+    'members.manage',
+    'members.assign',
+    'audit.read',
+    'export.read',
+    ...inviteAll,
+  ],
+  'expert_by_experience in the working group': [
+    ...everyMember,
+    ...livedStories,
+    'lived.read',
+    'lived.write',
+    'synthesis.write',
+  ],
+  'practitioner in the working group': [
+    ...everyMember,
+    'practitioners.read',
+    'practitioners.write',
+    'synthesis.write',
+  ],
+  'researcher in the working group': [...everyMember, 'export.read'],
+  'instance admin who is not a member': ['instance.create'],
+  'signed-in person who is not a member': [],
+};
+
+const actors: Record<string, Actor> = {
+  ...Object.fromEntries(roles.map((role) => [role, actor(role)])),
+  'expert_by_experience in the working group': actor('expert_by_experience', {
+    inWorkingGroup: true,
+  }),
+  'practitioner in the working group': actor('practitioner', { inWorkingGroup: true }),
+  'researcher in the working group': actor('researcher', { inWorkingGroup: true }),
+  'instance admin who is not a member': actor(null, { isInstanceAdmin: true }),
+  'signed-in person who is not a member': actor(null),
+};
+
+describe('can(actor, action, resource)', () => {
+  it('has an expected row for every actor, naming only known resources and actions', () => {
+    expect(Object.keys(allowed).sort()).toEqual(Object.keys(actors).sort());
+    const known = Object.keys(resources).flatMap((name) =>
+      actions.map((action) => `${name}.${action}`),
+    );
+    expect(
+      Object.values(allowed)
+        .flat()
+        .filter((key) => !known.includes(key)),
+    ).toEqual([]);
+  });
+
+  for (const [name, who] of Object.entries(actors)) {
+    describe(name, () => {
+      for (const [resourceName, resource] of Object.entries(resources)) {
+        for (const action of actions) {
+          const key = `${resourceName}.${action}`;
+          const expected = allowed[name]!.includes(key);
+          it(`${expected ? 'may' : 'may not'} ${action} ${resourceName}`, () => {
+            expect(can(who, action, resource)).toBe(expected);
+          });
+        }
+      }
+    });
+  }
+
+  it('lets an admin who is also a member of a peer space read it, and no other peer space', () => {
+    const admin = actor('admin');
+    admin.membership = { ...admin.membership!, spaceIds: new Set(['lived']) };
+    expect(can(admin, 'read', resources.lived!)).toBe(true);
+    expect(can(admin, 'read', resources.practitioners!)).toBe(false);
+  });
+});

@@ -1,0 +1,119 @@
+import type { Role, SpaceKind, StoryAudience } from '@mizug/domain';
+
+/** Who is asking, as far as one initiative is concerned. */
+export interface Actor {
+  accountId: string;
+  /** May create initiatives; grants nothing inside an initiative by itself. */
+  isInstanceAdmin: boolean;
+  membership: {
+    initiativeId: string;
+    role: Role;
+    /** Peer spaces the member belongs to. */
+    spaceIds: ReadonlySet<string>;
+    /** Peer spaces a facilitator is assigned to as guarantor. */
+    guaranteedSpaceIds: ReadonlySet<string>;
+    /** Admitted to the working group: may write in the synthesis space. */
+    inWorkingGroup: boolean;
+  } | null;
+}
+
+export type Resource =
+  | { kind: 'instance' }
+  | { kind: 'initiative'; initiativeId: string }
+  | { kind: 'space'; initiativeId: string; spaceId: string; spaceKind: SpaceKind }
+  | { kind: 'members'; initiativeId: string }
+  | { kind: 'invitation'; initiativeId: string; role: Role }
+  | { kind: 'audit'; initiativeId: string }
+  | { kind: 'export'; initiativeId: string }
+  | {
+      kind: 'story';
+      initiativeId: string;
+      /** The teller's peer space, where it was written. */
+      spaceId: string;
+      tellerId: string;
+      audience: StoryAudience;
+      withdrawn: boolean;
+      /** People the teller asked to help write it. */
+      supporterIds: ReadonlySet<string>;
+    };
+
+export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign';
+
+/** Roles a facilitator may invite: never one with more power than their own. */
+const facilitatorInvites: ReadonlySet<Role> = new Set([
+  'expert_by_experience',
+  'practitioner',
+  'academic',
+  'researcher',
+]);
+
+/**
+ * The one authorization answer. Every API route and collaboration message asks it; nothing
+ * else decides. Unknown combinations are denied.
+ */
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (resource.kind === 'instance') return action === 'create' && actor.isInstanceAdmin;
+
+  const membership = actor.membership;
+  if (!membership || membership.initiativeId !== resource.initiativeId) return false;
+  const { role } = membership;
+
+  switch (resource.kind) {
+    case 'initiative':
+      return action === 'read' || (action === 'manage' && role === 'admin');
+
+    case 'space': {
+      if (action !== 'read' && action !== 'write') return false;
+      if (resource.spaceKind === 'synthesis') {
+        if (action === 'read') return true;
+        return role !== 'researcher' && (role === 'facilitator' || membership.inWorkingGroup);
+      }
+      // A peer space: its members and its guarantors, whatever their role; nobody else.
+      return (
+        role !== 'researcher' &&
+        (membership.spaceIds.has(resource.spaceId) ||
+          (role === 'facilitator' && membership.guaranteedSpaceIds.has(resource.spaceId)))
+      );
+    }
+
+    case 'members':
+      if (action === 'read' || action === 'assign')
+        return role === 'admin' || role === 'facilitator';
+      return action === 'manage' && role === 'admin';
+
+    case 'invitation':
+      if (action !== 'create' && action !== 'read' && action !== 'manage') return false;
+      if (role === 'admin') return true;
+      return role === 'facilitator' && (action === 'read' || facilitatorInvites.has(resource.role));
+
+    case 'audit':
+      return action === 'read' && (role === 'admin' || role === 'facilitator');
+
+    case 'export':
+      return (
+        action === 'read' && (role === 'researcher' || role === 'facilitator' || role === 'admin')
+      );
+
+    case 'story': {
+      const isTeller = resource.tellerId === actor.accountId;
+      // Told in one's own peer space only; consent and withdrawal are the teller's alone.
+      if (action === 'create') return isTeller && membership.spaceIds.has(resource.spaceId);
+      if (action === 'manage') return isTeller;
+      if (isTeller) return action === 'read' || action === 'write';
+      // Withdrawn: hidden from everyone else, supporters included, until the teller undoes it.
+      if (resource.withdrawn) return false;
+      if (resource.supporterIds.has(actor.accountId))
+        return action === 'read' || action === 'write';
+      if (action !== 'read') return false;
+      if (resource.audience === 'working_group') return true;
+      if (resource.audience === 'peer_group') {
+        return (
+          role !== 'researcher' &&
+          (membership.spaceIds.has(resource.spaceId) ||
+            (role === 'facilitator' && membership.guaranteedSpaceIds.has(resource.spaceId)))
+        );
+      }
+      return false;
+    }
+  }
+}

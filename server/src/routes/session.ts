@@ -1,0 +1,36 @@
+import { credentialsSchema, setupSchema, type Me } from '@mizug/domain';
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../http/context';
+import {
+  clearSessionCookie,
+  requireAccount,
+  SESSION_COOKIE,
+  respondWithSession,
+} from '../http/session';
+import { validate } from '../http/validate';
+import { completeSetup } from '../services/setup-link';
+import { signIn, signOut } from '../services/sign-in';
+
+export function sessionRoutes({ db, trustProxy }: AppDeps) {
+  return new Hono<AppEnv>()
+    .post('/session', validate('json', credentialsSchema), async (c) => {
+      const session = await signIn(db, { ...c.req.valid('json'), address: c.get('address') });
+      return respondWithSession(c, session, 200, trustProxy);
+    })
+    .delete('/session', async (c) => {
+      const account = requireAccount(c);
+      await signOut(db, getCookie(c, SESSION_COOKIE)!, account);
+      clearSessionCookie(c);
+      return c.body(null, 204);
+    })
+    .post('/setup', validate('json', setupSchema), async (c) => {
+      const session = await completeSetup(db, c.req.valid('json'));
+      return respondWithSession(c, session, 201, trustProxy);
+    })
+    .get('/me', (c) => {
+      const me: Me = { account: requireAccount(c), csrfToken: c.get('csrfToken')! };
+      return c.json(me, 200);
+    });
+}

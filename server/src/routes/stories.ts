@@ -1,0 +1,121 @@
+import { consentSchema, newStorySchema, storyChangeSchema, storySearchSchema } from '@mizug/domain';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { AppError } from '../errors';
+import type { AppEnv } from '../http/context';
+import { requireAccount } from '../http/session';
+import { validate } from '../http/validate';
+import { restoreStoryVersion, storyVersions, takeStoryVersion } from '../services/story-history';
+import {
+  changeConsent,
+  changeStory,
+  createStory,
+  listReadableStories,
+  readStory,
+  setSupporter,
+  setWithdrawn,
+} from '../services/stories';
+
+const storyParam = z.object({ storyId: z.uuid() });
+
+/**
+ * Stories, mounted under /api. Everything that changes who may read a story (consent,
+ * withdrawal, supporters) emits `accessChanged`, so open documents and pages follow at once.
+ */
+export function storyRoutes({ db, events, documents }: AppDeps) {
+  const live = () => {
+    if (!documents) throw new AppError('unavailable');
+    return documents;
+  };
+  return new Hono<AppEnv>()
+    .get(
+      '/initiatives/:initiativeId/stories',
+      validate('param', z.object({ initiativeId: z.uuid() })),
+      validate('query', storySearchSchema),
+      async (c) => {
+        const { initiativeId } = c.req.valid('param');
+        const { q } = c.req.valid('query');
+        return c.json(await listReadableStories(db, requireAccount(c), initiativeId, q), 200);
+      },
+    )
+    .post(
+      '/initiatives/:initiativeId/stories',
+      validate('param', z.object({ initiativeId: z.uuid() })),
+      validate('json', newStorySchema),
+      async (c) => {
+        const { initiativeId } = c.req.valid('param');
+        const story = await createStory(db, requireAccount(c), initiativeId, c.req.valid('json'));
+        return c.json(story, 201);
+      },
+    )
+    .get('/stories/:storyId', validate('param', storyParam), async (c) =>
+      c.json(await readStory(db, requireAccount(c), c.req.valid('param').storyId), 200),
+    )
+    .patch(
+      '/stories/:storyId',
+      validate('param', storyParam),
+      validate('json', storyChangeSchema),
+      async (c) => {
+        const { storyId } = c.req.valid('param');
+        return c.json(await changeStory(db, requireAccount(c), storyId, c.req.valid('json')), 200);
+      },
+    )
+    .put(
+      '/stories/:storyId/consent',
+      validate('param', storyParam),
+      validate('json', consentSchema),
+      async (c) => {
+        const { storyId } = c.req.valid('param');
+        const story = await changeConsent(db, requireAccount(c), storyId, c.req.valid('json'));
+        events.emit('accessChanged', story.initiativeId);
+        return c.json(story, 200);
+      },
+    )
+    .put('/stories/:storyId/withdrawal', validate('param', storyParam), async (c) => {
+      const story = await setWithdrawn(db, requireAccount(c), c.req.valid('param').storyId, true);
+      events.emit('accessChanged', story.initiativeId);
+      return c.json(story, 200);
+    })
+    .delete('/stories/:storyId/withdrawal', validate('param', storyParam), async (c) => {
+      const story = await setWithdrawn(db, requireAccount(c), c.req.valid('param').storyId, false);
+      events.emit('accessChanged', story.initiativeId);
+      return c.json(story, 200);
+    })
+    .get('/stories/:storyId/versions', validate('param', storyParam), async (c) =>
+      c.json(await storyVersions(db, requireAccount(c), c.req.valid('param').storyId), 200),
+    )
+    .post('/stories/:storyId/versions', validate('param', storyParam), async (c) => {
+      const { storyId } = c.req.valid('param');
+      return c.json(await takeStoryVersion(db, live(), requireAccount(c), storyId), 201);
+    })
+    .post(
+      '/stories/:storyId/versions/:versionId/restore',
+      validate('param', storyParam.extend({ versionId: z.uuid() })),
+      async (c) => {
+        const { storyId, versionId } = c.req.valid('param');
+        await restoreStoryVersion(db, live(), requireAccount(c), storyId, versionId);
+        return c.body(null, 204);
+      },
+    )
+    .put(
+      '/stories/:storyId/supporters/:accountId',
+      validate('param', storyParam.extend({ accountId: z.uuid() })),
+      async (c) => {
+        const { storyId, accountId } = c.req.valid('param');
+        const story = await setSupporter(db, requireAccount(c), storyId, accountId, true);
+        events.emit('accessChanged', story.initiativeId);
+        return c.json(story, 200);
+      },
+    )
+    .delete(
+      '/stories/:storyId/supporters/:accountId',
+      validate('param', storyParam.extend({ accountId: z.uuid() })),
+      async (c) => {
+        const { storyId, accountId } = c.req.valid('param');
+        const story = await setSupporter(db, requireAccount(c), storyId, accountId, false);
+        events.emit('accessChanged', story.initiativeId);
+        return c.json(story, 200);
+      },
+    );
+}

@@ -1,0 +1,85 @@
+import { transcriptSchema } from '@mizug/domain';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import { AppError } from '../errors';
+import { requestedRange } from '../http/byte-range';
+import type { AppEnv } from '../http/context';
+import { requireAccount } from '../http/session';
+import { validate } from '../http/validate';
+import { recordingLimits } from '../recordings/check-recording';
+import {
+  addRecording,
+  listStoryRecordings,
+  readRecording,
+  removeRecording,
+  transcribe,
+} from '../services/story-recordings';
+
+const storyParam = z.object({ storyId: z.uuid() });
+const recordingParam = z.object({ recordingId: z.uuid() });
+const uploadSchema = transcriptSchema.partial().extend({ file: z.instanceof(File) });
+
+/** Voice recordings under /api: recorded in the browser, played only to the story's readers. */
+export function storyRecordingRoutes({ db }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/stories/:storyId/recordings', validate('param', storyParam), async (c) =>
+      c.json(await listStoryRecordings(db, requireAccount(c), c.req.valid('param').storyId), 200),
+    )
+    .post(
+      '/stories/:storyId/recordings',
+      bodyLimit({
+        maxSize: recordingLimits.maxUploadBytes + 64 * 1024,
+        onError: () => {
+          throw new AppError('recording_too_large');
+        },
+      }),
+      validate('param', storyParam),
+      validate('form', uploadSchema),
+      async (c) => {
+        const { file, transcript } = c.req.valid('form');
+        const recording = await addRecording(
+          db,
+          requireAccount(c),
+          c.req.valid('param').storyId,
+          new Uint8Array(await file.arrayBuffer()),
+          transcript ?? '',
+        );
+        return c.json(recording, 201);
+      },
+    )
+    .get('/recordings/:recordingId', validate('param', recordingParam), async (c) => {
+      const audio = await readRecording(db, requireAccount(c), c.req.valid('param').recordingId);
+      const size = audio.bytes.byteLength;
+      const headers = {
+        'content-type': audio.mime,
+        'cache-control': 'private, no-cache',
+        'x-content-type-options': 'nosniff',
+        'accept-ranges': 'bytes',
+      };
+      const range = requestedRange(c.req.header('range'), size);
+      if (range === null) {
+        return c.body(null, 416, { ...headers, 'content-range': `bytes */${size}` });
+      }
+      if (!range) return c.body(new Uint8Array(audio.bytes), 200, headers);
+      return c.body(new Uint8Array(audio.bytes.subarray(range.start, range.end + 1)), 206, {
+        ...headers,
+        'content-range': `bytes ${range.start}-${range.end}/${size}`,
+      });
+    })
+    .put(
+      '/recordings/:recordingId/transcript',
+      validate('param', recordingParam),
+      validate('json', transcriptSchema),
+      async (c) => {
+        const { recordingId } = c.req.valid('param');
+        const { transcript } = c.req.valid('json');
+        return c.json(await transcribe(db, requireAccount(c), recordingId, transcript), 200);
+      },
+    )
+    .delete('/recordings/:recordingId', validate('param', recordingParam), async (c) => {
+      await removeRecording(db, requireAccount(c), c.req.valid('param').recordingId);
+      return c.body(null, 204);
+    });
+}

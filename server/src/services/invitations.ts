@@ -1,0 +1,125 @@
+import type { Account, CreatedInvitation, Join, NewInvitation } from '@mizug/domain';
+import { invitationCode, normalizeInvitationCode, sha256 } from '../auth/tokens';
+import type { Database } from '../db/database';
+import { appendAudit } from '../db/repositories/audit';
+import { findSpace } from '../db/repositories/initiatives';
+import {
+  findInvitation,
+  findInvitationByCodeForUpdate,
+  insertInvitation,
+  revokeInvitation as markRevoked,
+  useInvitation,
+} from '../db/repositories/invitations';
+import { insertMembership, putSpaceMember } from '../db/repositories/memberships';
+import { AppError } from '../errors';
+import { loadActor } from '../policy/actor';
+import { authorize } from '../policy/authorize';
+import { createAccount } from './create-account';
+import { openSession, type NewSession } from './sign-in';
+
+const hashCode = (code: string) => sha256(normalizeInvitationCode(code));
+
+export async function createInvitation(
+  db: Database,
+  inviter: Account,
+  initiativeId: string,
+  input: NewInvitation,
+): Promise<CreatedInvitation> {
+  authorize(await loadActor(db, inviter, initiativeId), 'create', {
+    kind: 'invitation',
+    initiativeId,
+    role: input.role,
+  });
+  if (input.spaceId) {
+    const space = await findSpace(db, input.spaceId);
+    if (!space || space.initiativeId !== initiativeId || space.kind === 'synthesis') {
+      throw new AppError('validation_failed', { spaceId: 'not_found' });
+    }
+    // Researchers read the synthesis space only.
+    if (input.role === 'researcher') {
+      throw new AppError('validation_failed', { spaceId: 'forbidden' });
+    }
+  }
+  const code = invitationCode();
+  return db.transaction(async (tx) => {
+    const id = await insertInvitation(tx, {
+      ...input,
+      initiativeId,
+      codeHash: hashCode(code),
+      createdBy: inviter.id,
+    });
+    await appendAudit(tx, {
+      action: 'invitation.create',
+      actorId: inviter.id,
+      initiativeId,
+      details: {
+        invitationId: id,
+        role: input.role,
+        spaceId: input.spaceId,
+        maxUses: input.maxUses,
+      },
+    });
+    return { ...(await findInvitation(tx, id))!, code };
+  });
+}
+
+export async function revokeInvitation(
+  db: Database,
+  actor: Account,
+  initiativeId: string,
+  invitationId: string,
+) {
+  const invitation = await findInvitation(db, invitationId);
+  if (!invitation || invitation.initiativeId !== initiativeId) throw new AppError('not_found');
+  authorize(await loadActor(db, actor, initiativeId), 'manage', {
+    kind: 'invitation',
+    initiativeId,
+    role: invitation.role,
+  });
+  await db.transaction(async (tx) => {
+    await markRevoked(tx, invitationId);
+    await appendAudit(tx, {
+      action: 'invitation.revoke',
+      actorId: actor.id,
+      initiativeId,
+      details: { invitationId },
+    });
+  });
+}
+
+/**
+ * Creates the account, its membership and (for peer roles) its space membership, uses the code
+ * once and signs the new member in; any failure leaves nothing behind.
+ */
+export async function joinWithInvitation(db: Database, input: Join): Promise<NewSession> {
+  return db.transaction(async (tx) => {
+    const invitation = await findInvitationByCodeForUpdate(tx, hashCode(input.code));
+    if (!invitation || invitation.revoked)
+      throw new AppError('invitation_invalid', { code: 'invitation_invalid' });
+    if (invitation.expired)
+      throw new AppError('invitation_expired', { code: 'invitation_expired' });
+    if (invitation.uses >= invitation.maxUses)
+      throw new AppError('invitation_used_up', { code: 'invitation_used_up' });
+
+    const account = await createAccount(tx, input);
+    const { initiativeId } = invitation;
+    await insertMembership(tx, {
+      initiativeId,
+      accountId: account.id,
+      role: invitation.role,
+      sector: invitation.sector,
+    });
+    if (invitation.spaceId) {
+      const kind = invitation.role === 'facilitator' ? 'guarantor' : 'member';
+      await putSpaceMember(tx, { spaceId: invitation.spaceId, accountId: account.id, kind });
+    }
+    await useInvitation(tx, invitation.id);
+    await appendAudit(tx, {
+      action: 'invitation.accept',
+      actorId: account.id,
+      initiativeId,
+      details: { invitationId: invitation.id, role: invitation.role, spaceId: invitation.spaceId },
+    });
+    return openSession(tx, account);
+  });
+}

@@ -1,0 +1,93 @@
+import type { CreatedInvitation, InitiativeHome, Space } from '@mizug/domain';
+import type { Database } from '../../server/src/db/database';
+import { createInstanceAdmin } from '../../server/src/services/create-admin';
+import { Person } from './person';
+
+type AnyApp = ConstructorParameters<typeof Person>[0];
+
+export const ADMIN_PASSPHRASE = 'correct horse battery staple';
+
+export interface SeededInitiative {
+  initiativeId: string;
+  spaces: Record<Space['kind'], string>;
+  admin: Person;
+  /** Joined through invitations: two experts by experience in the lived-experience space, a
+   * practitioner in the practitioners space, a researcher in none. */
+  people: Record<'ebe' | 'ebe2' | 'practitioner' | 'researcher', Person>;
+}
+
+export interface AdminForm {
+  handle: string;
+  displayName: string;
+  passphrase: string;
+}
+
+/** Creates the admin straight in the database (when the test holds it). */
+export const adminInDatabase = (db: Database) => async (form: AdminForm) => {
+  await createInstanceAdmin(db, form);
+};
+
+/**
+ * An initiative with its spaces and one person per seat, each signed in through the API.
+ * `createAdmin` makes the instance admin: in the database, or through the setup link of a
+ * server running in another process.
+ */
+export async function seedInitiative(
+  app: AnyApp,
+  createAdmin: (form: AdminForm) => Promise<void>,
+): Promise<SeededInitiative> {
+  await createAdmin({ handle: 'admin', displayName: 'Dana Admin', passphrase: ADMIN_PASSPHRASE });
+  const admin = new Person(app);
+  await admin.signIn('admin', ADMIN_PASSPHRASE);
+  const created = await admin.post('/api/initiatives', {
+    name: 'Loneliness in old age',
+    problem: 'Older people living alone',
+    languages: ['he', 'en'],
+  });
+  const { id: initiativeId } = (await created.json()) as { id: string };
+  const home = (await (
+    await admin.get(`/api/initiatives/${initiativeId}`)
+  ).json()) as InitiativeHome;
+  const spaces = Object.fromEntries(home.spaceDirectory.map((s) => [s.kind, s.id])) as Record<
+    Space['kind'],
+    string
+  >;
+
+  async function join(handle: string, displayName: string, role: string, spaceId: string | null) {
+    const response = await admin.post(`/api/initiatives/${initiativeId}/invitations`, {
+      role,
+      sector: 'community',
+      spaceId,
+    });
+    const { code } = (await response.json()) as CreatedInvitation;
+    const person = new Person(app);
+    const joined = await person.join(code, handle, displayName);
+    if (joined.status !== 201) throw new Error(`${handle} could not join: ${await joined.text()}`);
+    return person;
+  }
+
+  return {
+    initiativeId,
+    spaces,
+    admin,
+    people: {
+      ebe: await join('miriam', 'מרים', 'expert_by_experience', spaces.lived_experience),
+      ebe2: await join('salma', 'سلمى', 'expert_by_experience', spaces.lived_experience),
+      practitioner: await join('yossi', 'Yossi', 'practitioner', spaces.practitioners),
+      researcher: await join('rana', 'Rana', 'researcher', null),
+    },
+  };
+}
+
+/** The admin removes one of the seeded people from the initiative; returns the HTTP status. */
+export async function removeFromInitiative(
+  seed: SeededInitiative,
+  who: keyof SeededInitiative['people'],
+) {
+  const accountId = await seed.people[who].accountId();
+  const response = await seed.admin.call(
+    'DELETE',
+    `/api/initiatives/${seed.initiativeId}/members/${accountId}`,
+  );
+  return response.status;
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['packages/**/*.test.ts', 'server/src/**/*.test.ts', 'tests/**/*.test.ts'],
+    exclude: ['**/node_modules/**', 'tests/e2e/**'],
+    globalSetup: ['tests/support/global-setup.ts'],
+    // PGlite and server processes are slow to start on two shared cores.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});

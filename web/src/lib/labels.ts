@@ -1,0 +1,57 @@
+import type { AuditAction, Role, Sector, Space } from '@mizug/domain';
+import * as m from '@mizug/i18n/messages';
+
+/** Translated names of roles, sectors, built-in spaces and audit actions. */
+export const roleLabels: Record<Role, () => string> = {
+  expert_by_experience: m.role_expert_by_experience,
+  practitioner: m.role_practitioner,
+  academic: m.role_academic,
+  facilitator: m.role_facilitator,
+  researcher: m.role_researcher,
+  admin: m.role_admin,
+};
+
+export const sectorLabels: Record<Sector, () => string> = {
+  public: m.sector_public,
+  business: m.sector_business,
+  third_sector: m.sector_third_sector,
+  philanthropy: m.sector_philanthropy,
+  community: m.sector_community,
+  academia: m.sector_academia,
+};
+
+export const auditActionLabels: Record<AuditAction, () => string> = {
+  'session.login': m.audit_action_session_login,
+  'session.login_failed': m.audit_action_session_login_failed,
+  'session.logout': m.audit_action_session_logout,
+  'initiative.create': m.audit_action_initiative_create,
+  'invitation.create': m.audit_action_invitation_create,
+  'invitation.revoke': m.audit_action_invitation_revoke,
+  'invitation.accept': m.audit_action_invitation_accept,
+  'membership.add': m.audit_action_membership_add,
+  'membership.change_role': m.audit_action_membership_change_role,
+  'membership.remove': m.audit_action_membership_remove,
+  'space.assign': m.audit_action_space_assign,
+  'story.consent': m.audit_action_story_consent,
+  'story.withdraw': m.audit_action_story_withdraw,
+  'story.restore': m.audit_action_story_restore,
+  'story.supporter_add': m.audit_action_story_supporter_add,
+  'story.supporter_remove': m.audit_action_story_supporter_remove,
+  'photo.consent': m.audit_action_photo_consent,
+  'story.restore_version': m.audit_action_story_restore_version,
+};
+
+const builtInSpaceNames = {
+  lived_experience: m.space_lived_experience,
+  practitioners: m.space_practitioners,
+  synthesis: m.space_synthesis,
+  peer: m.space_peer,
+} as const;
+
+/** A space's name: what a person typed, or for the built-in spaces the name in this language. */
+export function spaceName(space: Pick<Space, 'kind' | 'name'>): string {
+  return space.name ?? builtInSpaceNames[space.kind]();
+}
+
+/** Whether the name came from a person (then it is shown with dir="auto"). */
+export const isWrittenName = (space: Pick<Space, 'name'>) => space.name !== null;
