@@ -1,0 +1,229 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Logger } from '../logger';
+import type { CollabPersistence } from './persistence';
+import type { FanoutKind } from './redis-fanout';
+import { encodeAwarenessStates, encodeUpdateMessage } from './protocol';
+
+/** Updates stored in one statement at most (bounded by PostgreSQL's parameter limit too). */
+const MAX_BATCH = 500;
+
+/** Who made a change on this instance: an account, or the server itself (null). */
+export interface LocalAuthor {
+  readonly authorId: string | null;
+}
+
+/** One participant's socket in a room, as the room needs it. */
+export interface RoomConnection extends LocalAuthor {
+  send(message: Uint8Array): void;
+  /** Awareness client ids this connection has announced, removed when it leaves. */
+  readonly awarenessIds: Set<number>;
+}
+
+/**
+ * Where an update came from: a local connection or a server-side edit (stored and broadcast
+ * here), another instance (Redis: already stored), or storage.
+ */
+export type UpdateOrigin = LocalAuthor | 'remote' | 'load';
+
+export interface RoomOptions {
+  name: string;
+  persistence: CollabPersistence;
+  logger: Logger;
+  /** Sends a locally made update or awareness change to the other instances. */
+  publish?: (kind: FanoutKind, payload: Uint8Array) => void;
+  /** Compact after this many appended updates. */
+  compactEvery: number;
+  /**
+   * What the document's schema refuses in an update, or null; it must also throw on bytes that
+   * are not an update. Default: only that they decode.
+   */
+  checkUpdate?: (update: Uint8Array) => string | null;
+}
+
+/**
+ * A live Yjs document. Every update a participant makes is appended to storage first and only
+ * then broadcast, in the order it was made, so whatever another participant has seen is stored.
+ * (The sender's own document already has it: if storing fails, the room is discarded and the
+ * sender's client re-sends it when it resyncs with a freshly loaded one.)
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Set<RoomConnection>();
+  /** Approximate stored size, for the document size limit. */
+  bytes = 0;
+  private pending: { update: Uint8Array; authorId: string | null }[] = [];
+  private writing: Promise<void> | null = null;
+  private appendedSinceCompaction = 0;
+  /**
+   * Who edited since contributors were last recorded. Recorded within two seconds rather than
+   * with each update, so attribution never delays an edit reaching the others.
+   */
+  private readonly unrecordedAuthors = new Set<string>();
+  private contributorsTimer: NodeJS.Timeout | null = null;
+  private compacting: Promise<unknown> | null = null;
+
+  constructor(private readonly options: RoomOptions) {
+    this.awareness.setLocalState(null);
+    this.doc.on('update', (update: Uint8Array, origin: UpdateOrigin) =>
+      this.onUpdate(update, origin),
+    );
+    this.awareness.on(
+      'update',
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const changed = [...added, ...updated, ...removed];
+        const message = encodeAwarenessStates(this.awareness, changed);
+        for (const connection of this.connections) connection.send(message);
+        if (origin !== 'remote') {
+          this.options.publish?.(
+            'awareness',
+            awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+          );
+        }
+      },
+    );
+  }
+
+  get name() {
+    return this.options.name;
+  }
+
+  /** Why an incoming update may not be applied, or null. */
+  refusal(update: Uint8Array): string | null {
+    if (this.options.checkUpdate) return this.options.checkUpdate(update);
+    Y.decodeUpdate(update);
+    return null;
+  }
+
+  async load(): Promise<void> {
+    const stored = await this.options.persistence.load(this.name);
+    if (stored.state) Y.applyUpdate(this.doc, stored.state, 'load');
+    this.bytes = stored.bytes;
+    this.appendedSinceCompaction = stored.pendingUpdates;
+  }
+
+  private onUpdate(update: Uint8Array, origin: UpdateOrigin) {
+    if (origin === 'load') return;
+    if (origin === 'remote') {
+      // Another instance stored it before publishing it.
+      const message = encodeUpdateMessage(update);
+      for (const connection of this.connections) connection.send(message);
+      return;
+    }
+    this.bytes += update.byteLength;
+    this.pending.push({ update, authorId: origin.authorId });
+    this.writing ??= this.writePending();
+  }
+
+  /**
+   * Stores queued updates and then broadcasts them, in order. Updates that arrive while a write
+   * is in flight go out together in the next one (group commit), so a burst waits for one round
+   * trip rather than a chain of them.
+   */
+  private async writePending() {
+    try {
+      while (this.pending.length > 0) {
+        const batch = this.pending.splice(0, MAX_BATCH);
+        await this.options.persistence.append(
+          this.name,
+          batch.map(({ update }) => update),
+        );
+        for (const { authorId } of batch) if (authorId) this.unrecordedAuthors.add(authorId);
+        this.contributorsTimer ??= setTimeout(() => void this.recordContributors(), 2000).unref();
+        for (const { update } of batch) {
+          const message = encodeUpdateMessage(update);
+          for (const connection of this.connections) connection.send(message);
+          this.options.publish?.('update', update);
+        }
+        this.appendedSinceCompaction += batch.length;
+        if (this.appendedSinceCompaction >= this.options.compactEvery) void this.compact();
+      }
+    } catch (error) {
+      // Not stored means not shown to anyone; senders resync what is missing when they reconnect.
+      this.options.logger.error(
+        { err: error, doc: this.name },
+        'could not store a collaboration update',
+      );
+      this.pending = [];
+      this.discard();
+    } finally {
+      this.writing = null;
+    }
+  }
+
+  /** Resolves once every update received so far is stored (and broadcast). */
+  async flushed(): Promise<void> {
+    while (this.writing) await this.writing;
+  }
+
+  /** Stores who has edited since last time; before a version is taken, and on unload. */
+  async recordContributors(): Promise<void> {
+    await this.flushed();
+    if (this.contributorsTimer) clearTimeout(this.contributorsTimer);
+    this.contributorsTimer = null;
+    if (this.unrecordedAuthors.size === 0) return;
+    const authors = [...this.unrecordedAuthors];
+    this.unrecordedAuthors.clear();
+    await this.options.persistence
+      .recordContributors(this.name, authors)
+      .catch((error: unknown) =>
+        this.options.logger.error({ err: error, doc: this.name }, 'could not record contributors'),
+      );
+  }
+
+  compact(): Promise<unknown> {
+    this.compacting ??= this.flushed()
+      .then(() => {
+        this.appendedSinceCompaction = 0;
+        return this.options.persistence.compact(this.name);
+      })
+      .catch((error: unknown) =>
+        this.options.logger.error({ err: error, doc: this.name }, 'compaction failed'),
+      )
+      .finally(() => {
+        this.compacting = null;
+      });
+    return this.compacting;
+  }
+
+  /**
+   * An update or presence change another instance received (and stored), or its question who is
+   * present here: answered with this instance's own participants, since presence is otherwise
+   * only sent when it changes.
+   */
+  applyRemote(kind: FanoutKind, payload: Uint8Array) {
+    if (kind === 'update') Y.applyUpdate(this.doc, payload, 'remote');
+    else if (kind === 'awareness')
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, 'remote');
+    else {
+      const present = [...this.connections].flatMap((connection) => [...connection.awarenessIds]);
+      if (present.length)
+        this.options.publish?.(
+          'awareness',
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, present),
+        );
+    }
+  }
+
+  leave(connection: RoomConnection) {
+    this.connections.delete(connection);
+    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+  }
+
+  /**
+   * On storage failure: the server forgets this room and drops its connections, which reconnect
+   * and resync into a freshly loaded room.
+   */
+  discard: () => void = () => {};
+
+  async destroy(): Promise<void> {
+    await this.recordContributors();
+    await this.compact();
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,231 @@
+import { collabCloseCodes, collabLimits } from '@mizug/domain';
+import { richTextUpdateRefusal } from '@mizug/editor';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { parse as parseCookie } from 'hono/utils/cookie';
+import type * as Y from 'yjs';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Database } from '../db/database';
+import type { EventBus } from '../events';
+import { SESSION_COOKIE } from '../http/session';
+import type { Logger } from '../logger';
+import { identifyForDocument, reidentify } from './auth';
+import { CollabConnection, ProtocolError } from './connection';
+import { CollabPersistence } from './persistence';
+import type { CollabFanout, FanoutKind } from './redis-fanout';
+import { Room, type LocalAuthor } from './room';
+
+export const COLLAB_PATH = '/collab/';
+
+export interface CollabServerOptions {
+  db: Database;
+  logger: Logger;
+  events: EventBus;
+  fanout?: CollabFanout;
+  /** Unload a document this long after its last connection leaves. Default 30 s. */
+  idleUnloadMs?: number;
+  /** Compact a document after this many updates. Default 500. */
+  compactEvery?: number;
+}
+
+/**
+ * The y-websocket endpoint: `/collab/<docName>` on the HTTP server's port. Decides access at the
+ * upgrade, enforces it per message, keeps one Room per open document and unloads idle ones.
+ */
+export class CollabServer {
+  // Frames up to twice the limit are read and refused with 4413; larger ones never reach memory (1009).
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: 2 * collabLimits.maxMessageBytes,
+  });
+  private readonly rooms = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly persistence: CollabPersistence;
+  readonly stats = { droppedReaderUpdates: 0, protocolErrors: 0 };
+
+  constructor(private readonly options: CollabServerOptions) {
+    this.persistence = new CollabPersistence(options.db);
+    options.events.on('accessChanged', (initiativeId, origin) => {
+      void this.recheckAccess(initiativeId);
+      if (origin !== 'remote') options.fanout?.publishAccessChanged(initiativeId);
+    });
+    options.fanout?.onRemote(
+      (docName, kind, payload) => void this.applyRemote(docName, kind, payload),
+      (initiativeId) => options.events.emit('accessChanged', initiativeId, 'remote'),
+    );
+  }
+
+  /** For the HTTP server's 'upgrade' event; answers anything outside /collab/ with 404. */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    void this.upgrade(request, socket, head).catch((error: unknown) => {
+      this.options.logger.error({ err: error }, 'collaboration upgrade failed');
+      socket.destroy();
+    });
+  }
+
+  private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (!url.pathname.startsWith(COLLAB_PATH)) return reject(socket, 404);
+    // Cross-site websocket hijacking: a page elsewhere must not ride the session cookie.
+    const origin = request.headers.origin;
+    if (origin && new URL(origin).host !== request.headers.host) return reject(socket, 403);
+    const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
+    const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
+    const identity = await identifyForDocument(this.options.db, token, docName);
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      if (!identity) return ws.close(collabCloseCodes.forbidden, 'forbidden');
+      void this.connect(ws, docName, identity);
+    });
+  }
+
+  private async connect(
+    ws: WebSocket,
+    docName: string,
+    identity: NonNullable<Awaited<ReturnType<typeof identifyForDocument>>>,
+  ) {
+    ws.binaryType = 'nodebuffer';
+    // Messages that arrive while the document loads wait their turn.
+    const early: Buffer[] = [];
+    const buffer = (data: Buffer) => early.push(data);
+    ws.on('message', buffer);
+    const room = await this.room(docName);
+    const connection = new CollabConnection(ws, room, identity);
+    room.connections.add(connection);
+    clearTimeout(this.unloadTimers.get(docName));
+    ws.off('message', buffer);
+    const receive = (data: Buffer) => {
+      try {
+        connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+      } catch (error) {
+        // Whatever one socket sends, only that socket is closed; the process and the room go on.
+        this.stats.protocolErrors++;
+        const known = error instanceof ProtocolError;
+        this.options.logger[known ? 'warn' : 'error'](
+          { doc: docName, err: known ? undefined : error, reason: (error as Error).message },
+          'closing a collaboration socket',
+        );
+        ws.close(
+          known ? error.closeCode : 1011,
+          known ? error.message.slice(0, 120) : 'internal error',
+        );
+      }
+    };
+    ws.on('message', receive);
+    ws.on('close', () => {
+      this.stats.droppedReaderUpdates += connection.droppedUpdates;
+      room.leave(connection);
+      if (room.connections.size === 0) this.scheduleUnload(docName);
+    });
+    ws.on('error', () => ws.terminate());
+    connection.start();
+    for (const data of early) receive(data);
+  }
+
+  private room(docName: string): Promise<Room> {
+    let room = this.rooms.get(docName);
+    if (!room) {
+      const created = new Room({
+        name: docName,
+        persistence: this.persistence,
+        logger: this.options.logger,
+        publish:
+          this.options.fanout &&
+          ((kind, payload) => this.options.fanout!.publish(docName, kind, payload)),
+        compactEvery: this.options.compactEvery ?? 500,
+        // A story's body is rich text: the server refuses what the editor's schema does not allow.
+        checkUpdate: docName.startsWith('story.') ? richTextUpdateRefusal : undefined,
+      });
+      created.discard = () => {
+        // Its live document holds updates storage lacks: forget it, so reconnecting clients
+        // resync them into a document loaded afresh (and so get them stored).
+        if (this.rooms.get(docName) === room) this.rooms.delete(docName);
+        for (const connection of created.connections)
+          (connection as CollabConnection).socket.close(collabCloseCodes.goingAway);
+        created.awareness.destroy();
+        created.doc.destroy();
+      };
+      room = (async () => {
+        // Subscribe before loading, so nothing published in between is missed.
+        await this.options.fanout?.subscribe(docName);
+        this.options.fanout?.publish(docName, 'awareness-query', new Uint8Array());
+        await created.load();
+        return created;
+      })();
+      this.rooms.set(docName, room);
+      room.catch(() => this.rooms.delete(docName));
+    }
+    return room;
+  }
+
+  /**
+   * Changes a document on the server's side (restoring a version, say): through its live room,
+   * so the change is stored, attributed to `authorId` and reaches everyone connected.
+   */
+  async edit(docName: string, change: (doc: Y.Doc) => void, authorId: string | null) {
+    const room = await this.room(docName);
+    room.doc.transact(() => change(room.doc), { authorId } satisfies LocalAuthor);
+    await room.flushed();
+    if (room.connections.size === 0) this.scheduleUnload(docName);
+  }
+
+  /** Everything said in a loaded document (or in every one) is stored, contributors included. */
+  async settle(docName?: string): Promise<void> {
+    const rooms = docName ? [this.rooms.get(docName)] : [...this.rooms.values()];
+    for (const room of rooms) await (await room)?.recordContributors();
+  }
+
+  private scheduleUnload(docName: string) {
+    clearTimeout(this.unloadTimers.get(docName));
+    const timer = setTimeout(() => void this.unload(docName), this.options.idleUnloadMs ?? 30_000);
+    timer.unref();
+    this.unloadTimers.set(docName, timer);
+  }
+
+  private async unload(docName: string) {
+    const room = await this.rooms.get(docName);
+    if (!room || room.connections.size > 0) return;
+    this.rooms.delete(docName);
+    this.unloadTimers.delete(docName);
+    await this.options.fanout?.unsubscribe(docName);
+    await room.destroy();
+  }
+
+  private async applyRemote(docName: string, kind: FanoutKind, payload: Uint8Array) {
+    const room = await this.rooms.get(docName);
+    if (room) room.applyRemote(kind, payload);
+  }
+
+  /** Re-decides every open socket of the initiative; closes the ones that lost access. */
+  private async recheckAccess(initiativeId: string) {
+    for (const roomPromise of this.rooms.values()) {
+      const room = await roomPromise;
+      for (const connection of [...room.connections] as CollabConnection[]) {
+        if (connection.identity.initiativeId !== initiativeId) continue;
+        const identity = await reidentify(this.options.db, connection.identity, room.name);
+        if (identity) connection.identity = identity;
+        else connection.socket.close(collabCloseCodes.accessRevoked, 'access revoked');
+      }
+    }
+  }
+
+  /** Number of documents in memory. */
+  get loadedDocuments() {
+    return this.rooms.size;
+  }
+
+  /** Stores everything pending and closes every socket (shutdown). */
+  async close() {
+    for (const client of this.wss.clients)
+      client.close(collabCloseCodes.goingAway, 'server shutting down');
+    const rooms = await Promise.allSettled(this.rooms.values());
+    for (const result of rooms) if (result.status === 'fulfilled') await result.value.destroy();
+    this.rooms.clear();
+    this.wss.close();
+  }
+}
+
+function reject(socket: Duplex, status: 403 | 404) {
+  socket.end(
+    `HTTP/1.1 ${status} ${status === 403 ? 'Forbidden' : 'Not Found'}\r\nConnection: close\r\n\r\n`,
+  );
+}

@@ -1,0 +1,102 @@
+import { collabCloseCodes, spaceDocName } from '@mizug/domain';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openPostgres } from '../server/src/db/postgres';
+import {
+  removeFromInitiative,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
+import { overHttp, Person } from './factories/person';
+import { connectDoc, eventually } from './support/collab-client';
+import { startServer, type RunningServer } from './support/server-process';
+
+const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+async function redisAnswers(): Promise<boolean> {
+  const client = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  client.on('error', () => {});
+  try {
+    await client.connect();
+    return (await client.ping()) === 'PONG';
+  } catch {
+    return false;
+  } finally {
+    client.disconnect();
+  }
+}
+
+// Several instances need a shared PostgreSQL (PGlite is one process) and Redis.
+const available = !!process.env.TEST_DATABASE_URL && (await redisAnswers());
+if (!available) {
+  console.warn(
+    `Skipping the scale-out test: it needs TEST_DATABASE_URL and Redis at ${redisUrl} (set TEST_REDIS_URL).`,
+  );
+}
+
+describe.runIf(available)('two server instances sharing PostgreSQL and Redis', () => {
+  let one: RunningServer;
+  let two: RunningServer;
+  let seed: SeededInitiative;
+  const dbName = `mizug_scaleout_${process.pid}_${Date.now()}`;
+  const admin = openPostgres(process.env.TEST_DATABASE_URL ?? 'postgres://unused', { max: 1 });
+
+  beforeAll(async () => {
+    await admin.exec(`CREATE DATABASE ${dbName}`);
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${dbName}`;
+    const env = { DATABASE_URL: url.toString(), REDIS_URL: redisUrl };
+    one = await startServer(env);
+    two = await startServer(env);
+    // Each start issues a new setup link; the one printed last is the valid one.
+    seed = await seedInitiative(overHttp(one.url), async (form) => {
+      const token = /\/setup\/([\w-]+)/.exec(two.output())![1]!;
+      const response = await new Person(overHttp(one.url)).post('/api/setup', { ...form, token });
+      if (response.status !== 201) throw new Error(await response.text());
+    });
+  });
+  afterAll(async () => {
+    await Promise.all([one?.stop(), two?.stop()]);
+    await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.close();
+  });
+
+  it('lets people on different instances edit one document and see each other', async () => {
+    const docName = spaceDocName(seed.spaces.lived_experience);
+    const onOne = connectDoc(one.url, docName, seed.people.ebe.sessionCookie);
+    await onOne.synced();
+    // Joins after the presence on instance one was announced: instance two has to ask for it.
+    const onTwo = connectDoc(two.url, docName, seed.people.ebe2.sessionCookie);
+    await onTwo.synced();
+    onOne.text.insert(0, 'from one ');
+    onTwo.text.insert(0, 'from two ');
+    await eventually(() => {
+      expect(onOne.text.toString()).toBe(onTwo.text.toString());
+      expect(onOne.text.toString()).toMatch(/from one/);
+      expect(onOne.text.toString()).toMatch(/from two/);
+      // Two freshly started processes on two busy cores: allow for a slow first round trip.
+    }, 15_000);
+    await eventually(() => {
+      const names = [...onTwo.provider.awareness.getStates().values()].map(
+        (state) => (state.user as { name?: string } | undefined)?.name,
+      );
+      expect(names).toContain('מרים');
+    });
+    onOne.destroy();
+    onTwo.destroy();
+  });
+
+  it('disconnects a removed member on the other instance', async () => {
+    const docName = spaceDocName(seed.spaces.lived_experience, 'second');
+    const onTwo = connectDoc(two.url, docName, seed.people.ebe2.sessionCookie);
+    await onTwo.synced();
+    // Removed through instance one's API.
+    expect(await removeFromInitiative(seed, 'ebe2')).toBe(204);
+    await eventually(() => expect(onTwo.closes).toEqual([collabCloseCodes.accessRevoked]));
+    onTwo.destroy();
+  });
+});
