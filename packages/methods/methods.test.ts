@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { builtinMethods, findBuiltinMethod, loadMethod, type MethodDefinitionInput } from './src';
+
+const stageIds = (id: string) => findBuiltinMethod(id)?.stages.map((stage) => stage.id);
+const range = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, index) => `${prefix}-${from + index}`);
+
+describe('the built-in methods', () => {
+  it('ship the three protocols of METHODS.md, stage by stage', () => {
+    expect(builtinMethods.map((method) => method.id)).toEqual([
+      'merging-of-knowledge',
+      'learning-from-success',
+      'practice-wisdom',
+    ]);
+    expect(stageIds('merging-of-knowledge')).toEqual(range('MK', 0, 10));
+    expect(stageIds('learning-from-success')).toEqual(range('LS', 1, 10));
+    expect(stageIds('practice-wisdom')).toEqual(range('PW', 1, 10));
+  });
+
+  it('speak Hebrew, Arabic and English in every title, purpose and prompt', () => {
+    for (const method of builtinMethods)
+      for (const stage of method.stages)
+        for (const text of [stage.title, stage.purpose, ...stage.prompts]) {
+          expect(text.he).toMatch(/[\u0590-\u05FF]/);
+          expect(text.ar).toMatch(/[\u0600-\u06FF]/);
+          expect(text.en).toMatch(/[A-Za-z]/);
+        }
+  });
+
+  it('keep Merging of Knowledge separate until the groups have validated and released', () => {
+    const method = findBuiltinMethod('merging-of-knowledge')!;
+    const firstSynthesis = method.stages.findIndex(
+      (stage) => stage.participation === 'representatives',
+    );
+    const before = method.stages.slice(0, firstSynthesis);
+    expect(before.some((stage) => stage.exit === 'every_group_validated')).toBe(true);
+    expect(before.some((stage) => stage.artefact === 'release')).toBe(true);
+  });
+
+  it('stay untouched by whoever holds them', () => {
+    expect(() => {
+      (builtinMethods as MethodDefinitionInput[]).push(builtinMethods[0]!);
+    }).toThrow();
+    expect(() => {
+      (builtinMethods[0]!.stages[0]!.title as { en: string }).en = 'Renamed';
+    }).toThrow();
+  });
+});
+
+// A definition as a facilitator's browser might send it: any shape at all.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Untyped = Record<string, any>;
+
+describe('loading a method definition', () => {
+  const valid = () => structuredClone(findBuiltinMethod('learning-from-success')!) as unknown;
+  const problemsOf = (mutate: (method: Untyped) => void) => {
+    const method = valid() as Untyped;
+    mutate(method);
+    const loaded = loadMethod(method);
+    return loaded.ok ? [] : loaded.problems.map((problem) => problem.path);
+  };
+
+  it('accepts a faithful copy', () => {
+    expect(loadMethod(valid()).ok).toBe(true);
+  });
+
+  it('names the exact field that is wrong', () => {
+    expect(problemsOf((method) => delete method.stages[3].prompts[0].ar)).toEqual([
+      'stages.3.prompts.0.ar',
+    ]);
+    expect(problemsOf((method) => (method.stages[2].participation = 'whoever'))).toEqual([
+      'stages.2.participation',
+    ]);
+    expect(problemsOf((method) => (method.stages[0].exit = 'when_bored'))).toEqual([
+      'stages.0.exit',
+    ]);
+    expect(problemsOf((method) => (method.stages[1].title.he = '   '))).toEqual([
+      'stages.1.title.he',
+    ]);
+    expect(problemsOf((method) => (method.stages[4].surprise = true))).toEqual(['stages.4']);
+  });
+
+  it('refuses two stages with one id, and a validation stage anyone could close', () => {
+    expect(problemsOf((method) => (method.stages[5].id = method.stages[4].id))).toEqual([
+      'stages.5.id',
+    ]);
+    expect(
+      problemsOf((method) => {
+        method.stages[6].artefact = 'validation';
+        method.stages[6].exit = 'facilitator_closes';
+      }),
+    ).toEqual(['stages.6.exit']);
+  });
+
+  it('refuses a method without stages, or something that is not a method at all', () => {
+    expect(problemsOf((method) => (method.stages = []))).toEqual(['stages']);
+    const loaded = loadMethod('merging-of-knowledge');
+    expect(loaded.ok).toBe(false);
+  });
+});
