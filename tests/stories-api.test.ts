@@ -15,20 +15,12 @@ import * as Y from 'yjs';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
 import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
 import { overHttp, type Person } from './factories/person';
-import { connectDoc, eventually, type DocClient } from './support/collab-client';
+import { connectDoc, eventually, writeParagraph, type DocClient } from './support/collab-client';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const errorOf = async (response: Response) =>
   apiErrorSchema.parse(await response.clone().json()).error;
-
-/** Types a paragraph into a story body the way the editor stores it (Tiptap's fragment). */
-function writeParagraph(client: DocClient, text: string) {
-  const paragraph = new Y.XmlElement('paragraph');
-  paragraph.insert(0, [new Y.XmlText(text)]);
-  const body = client.doc.getXmlFragment('default');
-  body.insert(body.length, [paragraph]);
-}
 
 /** A JPEG from a phone camera: it says where it was taken and with what. */
 const photoWithLocation = () =>

@@ -17,6 +17,7 @@ import { joinRoutes } from './routes/join';
 import { sessionRoutes } from './routes/session';
 import { spaceRoutes } from './routes/spaces';
 import { storyPhotoRoutes } from './routes/story-photos';
+import { methodSessionRoutes } from './routes/method-sessions';
 import { storyRecordingRoutes } from './routes/story-recordings';
 import { storyRoutes } from './routes/stories';
 import { instanceRoutes } from './routes/instance';
@@ -81,7 +82,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', storyRoutes(deps))
     .route('/api', eventRoutes(deps))
     .route('/api', storyPhotoRoutes(deps))
-    .route('/api', storyRecordingRoutes(deps));
+    .route('/api', storyRecordingRoutes(deps))
+    .route('/api', methodSessionRoutes(deps));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

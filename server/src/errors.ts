@@ -30,6 +30,16 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   photo_type_not_allowed: { status: 415, message: m.error_photo_type_not_allowed },
   recording_too_large: { status: 413, message: m.error_recording_too_large },
   recording_not_audio: { status: 415, message: m.error_recording_not_audio },
+  stage_exit_unmet: { status: 409, message: m.error_stage_exit_unmet },
+  synthesis_locked: { status: 409, message: m.error_synthesis_locked },
+  stage_not_open: { status: 409, message: m.error_stage_not_open },
+  another_stage_open: { status: 409, message: m.error_another_stage_open },
+  contract_not_accepted: { status: 403, message: m.error_contract_not_accepted },
+  not_representative: { status: 403, message: m.error_not_representative },
+  not_in_group: { status: 403, message: m.error_not_in_group },
+  method_invalid: { status: 400, message: m.error_method_invalid },
+  stage_artefact_mismatch: { status: 409, message: m.error_stage_artefact_mismatch },
+  owner_only: { status: 403, message: m.error_owner_only },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -11,6 +11,8 @@ export interface DomainEvents {
    * instance reported it through Redis, so it is not published back.
    */
   accessChanged: [initiativeId: string, origin?: 'remote'];
+  /** Something in a method session changed (a stage, a decision, a post): open pages reload it. */
+  sessionChanged: [initiativeId: string, sessionId: string];
 }
 
 export class EventBus extends EventEmitter<DomainEvents> {

@@ -41,6 +41,14 @@ export function connectDoc(baseUrl: string, docName: string, cookie: string, nam
 
 export type DocClient = ReturnType<typeof connectDoc>;
 
+/** Types a paragraph into a rich-text document the way the editor stores it (Tiptap's fragment). */
+export function writeParagraph(client: DocClient, text: string) {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const body = client.doc.getXmlFragment('default');
+  body.insert(body.length, [paragraph]);
+}
+
 /** Polls until `check` passes (no fixed sleeps); fails with the last error after `ms`. */
 export async function eventually(check: () => void | Promise<void>, ms = 5000): Promise<void> {
   const until = Date.now() + ms;

@@ -20,6 +20,17 @@ export const auditActions = [
   'story.supporter_remove',
   'photo.consent',
   'story.restore_version',
+  'method.adapt',
+  'method_session.start',
+  'stage.open',
+  'stage.close',
+  'stage.validate',
+  'stage.release',
+  'stage.owner_confirm',
+  'session.representatives',
+  'contract.revise',
+  'contract.accept',
+  'dependency.declare',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -3,19 +3,25 @@ import { z } from 'zod';
 /**
  * Collaborative documents are named `<kind>.<resource id>.<slot>`, e.g.
  * `space.6f1c….notes`: the kind and id say which resource's policy decides who may open it, the
- * slot tells several documents of one resource apart: `story.<id>.body` is a story's text. The
- * Methods issue adds `stage.`.
+ * slot tells several documents of one resource apart: `story.<id>.body` is a story's text,
+ * `stage.<canvas id>.body` a method session's canvas (a group's, the synthesis', or the
+ * facilitators' notes).
  */
 export const docNameSchema = z
   .string()
-  .regex(/^(space|story)\.[0-9a-f-]{36}\.[a-z0-9-]{1,40}$/)
+  .regex(/^(space|story|stage)\.[0-9a-f-]{36}\.[a-z0-9-]{1,40}$/)
   .transform((name) => {
-    const [kind, resourceId, slot] = name.split('.') as ['space' | 'story', string, string];
+    const [kind, resourceId, slot] = name.split('.') as [
+      'space' | 'story' | 'stage',
+      string,
+      string,
+    ];
     return { name, kind, resourceId, slot };
   });
 export type DocName = z.infer<typeof docNameSchema>;
 
 export const spaceDocName = (spaceId: string, slot = 'notes') => `space.${spaceId}.${slot}`;
+export const canvasDocName = (canvasId: string) => `stage.${canvasId}.body`;
 
 /**
  * Websocket close codes the collaboration server uses; the client shows each in plain words.

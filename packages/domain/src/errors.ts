@@ -28,6 +28,16 @@ export const errorCodes = [
   'photo_type_not_allowed',
   'recording_too_large',
   'recording_not_audio',
+  'stage_exit_unmet',
+  'synthesis_locked',
+  'stage_not_open',
+  'another_stage_open',
+  'contract_not_accepted',
+  'not_representative',
+  'not_in_group',
+  'method_invalid',
+  'stage_artefact_mismatch',
+  'owner_only',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

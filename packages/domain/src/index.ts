@@ -7,3 +7,4 @@ export * from './invitation';
 export * from './people';
 export * from './collab';
 export * from './story';
+export * from './method-session';

@@ -1,11 +1,6 @@
 import { z } from 'zod';
 
-/**
- * Typed text with no markup in it: a "<b>" or "<script>" is refused (with a translated message
- * of its own), "3 < 4" is not.
- */
-const plainText = <S extends z.ZodString>(schema: S) =>
-  schema.refine((text) => !/<[a-z!/?]/i.test(text), { params: { rule: 'no_markup' } });
+import { plainText } from './text';
 
 /** Who may read a story, as the teller chooses it. */
 export const storyAudiences = ['only_me', 'peer_group', 'working_group'] as const;

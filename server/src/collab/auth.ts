@@ -5,7 +5,9 @@ import { findAccountById } from '../db/repositories/accounts';
 import { findSpace } from '../db/repositories/initiatives';
 import { findMembership } from '../db/repositories/memberships';
 import { findSession } from '../db/repositories/sessions';
+import { findCanvas, findMethodSession } from '../db/repositories/method-sessions';
 import { findStory } from '../db/repositories/stories';
+import { canvasResource, contextOf } from '../services/sessions/context';
 import { storyResource } from '../services/stories';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
@@ -14,7 +16,7 @@ import type { CollabIdentity } from './connection';
 
 /**
  * Who may open a document: the session cookie's account, if the policy lets it read the resource
- * the document belongs to. Undefined for everything else, including documents that do not exist.
+ * the document belongs to (a space, a story, a session's canvas). Undefined for everything else, including documents that do not exist.
  */
 export async function identifyForDocument(
   db: Database,
@@ -41,7 +43,7 @@ async function decide(
   doc: DocName,
   account: Account,
 ): Promise<CollabIdentity | undefined> {
-  const found = await resourceOf(db, doc);
+  const found = await resourceOf(db, doc, account);
   if (!found) return undefined;
   const actor = await loadActor(db, account, found.resource.initiativeId);
   if (!can(actor, 'read', found.resource)) return undefined;
@@ -58,12 +60,28 @@ async function decide(
  * The resource a document belongs to, and the name its participants show: in a story, the
  * teller appears as they chose to be credited, so presence never unmasks a pseudonym.
  */
-async function resourceOf(db: Database, doc: DocName) {
+async function resourceOf(db: Database, doc: DocName, account: Account) {
   if (doc.kind === 'space') {
     const space = await findSpace(db, doc.resourceId);
     if (!space) return undefined;
     const resource = spaceResource(space);
     return { resource, presenceName: (_: Account, name: string) => name };
+  }
+  if (doc.kind === 'stage') {
+    const canvas = await findCanvas(db, doc.resourceId);
+    const session = canvas && (await findMethodSession(db, canvas.sessionId));
+    if (!canvas || !session) return undefined;
+    // Whether they may write follows the stage (open or closed) and the contract they accepted.
+    const context = await contextOf(
+      db,
+      session,
+      account,
+      await loadActor(db, account, session.initiativeId),
+    );
+    return {
+      resource: canvasResource(context, canvas),
+      presenceName: (_: Account, name: string) => name,
+    };
   }
   const story = await findStory(db, doc.resourceId);
   if (!story) return undefined;

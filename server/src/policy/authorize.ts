@@ -13,7 +13,10 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
     kind: 'initiative',
     initiativeId: resource.initiativeId,
   });
+  // What someone would create does not exist yet: only the initiative's visibility counts.
   const seesResource =
-    (resource.kind !== 'space' && resource.kind !== 'story') || can(actor, 'read', resource);
+    action === 'create' ||
+    !['space', 'story', 'session', 'canvas'].includes(resource.kind) ||
+    can(actor, 'read', resource);
   throw new AppError(seesInitiative && seesResource ? 'forbidden' : 'not_found');
 }

@@ -57,6 +57,44 @@ Object.assign(resources, {
   myStory: story('account-1', 'only_me'),
   myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
 });
+/** Method sessions: one account-1 facilitates (lived and practitioners), one it does not. */
+const session = (facilitatorIds: string[], groups: string[]): Resource => ({
+  kind: 'session',
+  initiativeId,
+  facilitatorIds: new Set(facilitatorIds),
+  groupSpaceIds: new Set(groups),
+});
+const canvas = (
+  writers: Extract<Resource, { kind: 'canvas' }>['writers'],
+  spaceId: 'lived' | 'synthesis' | null,
+  extra: Partial<Extract<Resource, { kind: 'canvas' }>> = {},
+): Resource => ({
+  kind: 'canvas',
+  initiativeId,
+  space: spaceId && { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
+  facilitatorIds: new Set(['account-1']),
+  writers,
+  ownerId: null,
+  representativeIds: new Set(),
+  groupSpaceIds: new Set(['lived', 'practitioners']),
+  open: true,
+  contractAccepted: true,
+  ...extra,
+});
+Object.assign(resources, {
+  methods: { kind: 'methods', initiativeId },
+  sessionIFacilitate: session(['account-1'], ['lived', 'practitioners']),
+  sessionOfOthers: session(['account-9'], ['practitioners']),
+  livedCanvas: canvas('group', 'lived'),
+  livedCanvasClosed: canvas('group', 'lived', { open: false }),
+  livedCanvasNoContract: canvas('group', 'lived', { contractAccepted: false }),
+  ownersCanvas: canvas('owner', 'lived', { ownerId: 'account-2' }),
+  representativesCanvas: canvas('representatives', 'synthesis', {
+    facilitatorIds: new Set(['account-9']),
+    representativeIds: new Set(['account-1']),
+  }),
+  facilitatorNotes: canvas('facilitators', null),
+});
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign'];
 
 /** Where each role's member sits in the standard fixture. */
@@ -99,7 +137,23 @@ const everyMember = [
   'myWithdrawnStory.read',
   'myWithdrawnStory.write',
   'myWithdrawnStory.manage',
+  // The synthesis canvas where account-1 represents a group; researchers only read it.
+  'representativesCanvas.read',
+  'representativesCanvas.write',
 ];
+/** Reading and writing a lived-experience canvas as a member of that group. */
+const livedCanvases = [
+  'livedCanvas.read',
+  'livedCanvas.write',
+  'livedCanvasClosed.read',
+  'livedCanvasNoContract.read',
+  'ownersCanvas.read',
+];
+/** Sessions whose groups include the member's space (the other session has practitioners only). */
+const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
+const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
+/** Researchers read the synthesis but never write in it. */
+const researcherRights = everyMember.filter((right) => right !== 'representativesCanvas.write');
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
 const inviteAll = roles.flatMap((role) => [
@@ -120,8 +174,15 @@ const inviteAsFacilitator = [
  * else must be denied. Written out by hand from the issue's rules, never derived from the code.
  */
 const allowed: Record<string, string[]> = {
-  expert_by_experience: [...everyMember, ...livedStories, 'lived.read', 'lived.write'],
-  practitioner: [...everyMember, 'practitioners.read', 'practitioners.write'],
+  expert_by_experience: [
+    ...everyMember,
+    ...livedStories,
+    ...livedCanvases,
+    ...takesPart,
+    'lived.read',
+    'lived.write',
+  ],
+  practitioner: [...everyMember, ...takesPartInBoth, 'practitioners.read', 'practitioners.write'],
   academic: [...everyMember, 'academics.read', 'academics.write'],
   facilitator: [
     ...everyMember,
@@ -134,8 +195,20 @@ const allowed: Record<string, string[]> = {
     'audit.read',
     'export.read',
     ...inviteAsFacilitator,
+    ...livedCanvases,
+    'livedCanvasNoContract.write',
+    'methods.read',
+    'methods.create',
+    'methods.write',
+    'sessionIFacilitate.create',
+    'sessionIFacilitate.read',
+    'sessionIFacilitate.write',
+    'sessionIFacilitate.manage',
+    'sessionOfOthers.create',
+    'facilitatorNotes.read',
+    'facilitatorNotes.write',
   ],
-  researcher: [...everyMember, 'export.read'],
+  researcher: [...researcherRights, 'export.read'],
   admin: [
     ...everyMember,
     'initiative.manage',
@@ -145,21 +218,25 @@ const allowed: Record<string, string[]> = {
     'audit.read',
     'export.read',
     ...inviteAll,
+    'methods.read',
   ],
   'expert_by_experience in the working group': [
     ...everyMember,
     ...livedStories,
+    ...livedCanvases,
+    ...takesPartInBoth,
     'lived.read',
     'lived.write',
     'synthesis.write',
   ],
   'practitioner in the working group': [
     ...everyMember,
+    ...takesPartInBoth,
     'practitioners.read',
     'practitioners.write',
     'synthesis.write',
   ],
-  'researcher in the working group': [...everyMember, 'export.read'],
+  'researcher in the working group': [...researcherRights, 'export.read'],
   'instance admin who is not a member': ['instance.create'],
   'signed-in person who is not a member': [],
 };

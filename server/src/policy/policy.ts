@@ -35,7 +35,42 @@ export type Resource =
       withdrawn: boolean;
       /** People the teller asked to help write it. */
       supporterIds: ReadonlySet<string>;
+    }
+  /** The initiative's own adaptations of the methods. */
+  | { kind: 'methods'; initiativeId: string }
+  | {
+      kind: 'session';
+      initiativeId: string;
+      /** Who runs it: whoever started it and the facilitators chosen for its groups. */
+      facilitatorIds: ReadonlySet<string>;
+      /** The peer spaces taking part. */
+      groupSpaceIds: ReadonlySet<string>;
+    }
+  | {
+      kind: 'canvas';
+      initiativeId: string;
+      /** The space its work lives in; null for the facilitators' notes. */
+      space: { id: string; kind: SpaceKind } | null;
+      /** The facilitators of this canvas's group (for the synthesis and notes: all of them). */
+      facilitatorIds: ReadonlySet<string>;
+      writers: CanvasWriters;
+      ownerId: string | null;
+      representativeIds: ReadonlySet<string>;
+      /** The session's peer spaces (for `participants`). */
+      groupSpaceIds: ReadonlySet<string>;
+      /** Its stage is open: work is added only then. */
+      open: boolean;
+      /** The actor accepted the session's current participation contract. */
+      contractAccepted: boolean;
     };
+
+/**
+ * Who writes in a canvas, from its stage's participation: the group itself, the owner of a
+ * success alone (the learning companion does not edit it), the groups' representatives, the
+ * working group, every participant, or the facilitators (their notes).
+ */
+export type CanvasWriters =
+  'group' | 'owner' | 'representatives' | 'working_group' | 'participants' | 'facilitators';
 
 export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign';
 
@@ -93,6 +128,58 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return (
         action === 'read' && (role === 'researcher' || role === 'facilitator' || role === 'admin')
       );
+
+    case 'methods':
+      if (action === 'read') return role === 'facilitator' || role === 'admin';
+      return (action === 'create' || action === 'write') && role === 'facilitator';
+
+    case 'session': {
+      const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
+      if (action === 'create') return role === 'facilitator';
+      if (action === 'manage') return facilitates;
+      if (action !== 'read' && action !== 'write') return false;
+      const takesPart =
+        role !== 'researcher' &&
+        ([...resource.groupSpaceIds].some((id) => membership.spaceIds.has(id)) ||
+          membership.inWorkingGroup);
+      return facilitates || takesPart;
+    }
+
+    case 'canvas': {
+      if (action !== 'read' && action !== 'write') return false;
+      const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
+      if (!resource.space) return facilitates;
+      const reads =
+        facilitates ||
+        can(actor, 'read', {
+          kind: 'space',
+          initiativeId: resource.initiativeId,
+          spaceId: resource.space.id,
+          spaceKind: resource.space.kind,
+        });
+      if (action === 'read') return reads;
+      if (!reads || role === 'researcher' || !resource.open) return false;
+      if (!facilitates && !resource.contractAccepted) return false;
+      switch (resource.writers) {
+        case 'group':
+          return facilitates || membership.spaceIds.has(resource.space.id);
+        case 'owner':
+          return resource.ownerId === actor.accountId;
+        case 'representatives':
+          return facilitates || resource.representativeIds.has(actor.accountId);
+        case 'working_group':
+          return facilitates || membership.inWorkingGroup;
+        case 'participants':
+          return (
+            facilitates ||
+            membership.inWorkingGroup ||
+            [...resource.groupSpaceIds].some((id) => membership.spaceIds.has(id))
+          );
+        case 'facilitators':
+          return facilitates;
+      }
+      return false;
+    }
 
     case 'story': {
       const isTeller = resource.tellerId === actor.accountId;

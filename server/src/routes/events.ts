@@ -14,7 +14,8 @@ const HEARTBEAT_MS = 25_000;
 /**
  * `GET /api/initiatives/:id/events`: a server-sent event `changed` whenever who may read what in
  * the initiative changes, so an open page reloads what it shows (a withdrawn story disappears
- * without a reload). It carries no content: the page asks the API again, which decides.
+ * without a reload), and an event `session` (data: its id) when a method session moves on. They
+ * carry no content: the page asks the API again, which decides.
  */
 export function eventRoutes({ db, events }: AppDeps) {
   return new Hono<AppEnv>().get(
@@ -30,11 +31,16 @@ export function eventRoutes({ db, events }: AppDeps) {
         const onChange = (changed: string) => {
           if (changed === initiativeId) void stream.writeSSE({ event: 'changed', data: '' });
         };
+        const onSession = (changed: string, sessionId: string) => {
+          if (changed === initiativeId) void stream.writeSSE({ event: 'session', data: sessionId });
+        };
         events.on('accessChanged', onChange);
+        events.on('sessionChanged', onSession);
         const heartbeat = setInterval(() => void stream.write(': still here\n\n'), HEARTBEAT_MS);
         await new Promise<void>((resolve) => stream.onAbort(resolve));
         clearInterval(heartbeat);
         events.off('accessChanged', onChange);
+        events.off('sessionChanged', onSession);
       });
     },
   );

@@ -7,9 +7,7 @@ import {
   type Story,
   type StoryChange,
 } from '@mizug/domain';
-import { documentText } from '@mizug/editor';
-import * as Y from 'yjs';
-import { CollabPersistence } from '../collab/persistence';
+import { storedText } from '../collab/stored-text';
 import type { Database } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
 import { findSpace } from '../db/repositories/initiatives';
@@ -148,15 +146,7 @@ export async function changeStory(
 }
 
 /** The stored text of a story's body, as its readers would read it. */
-async function bodyText(db: Database, storyId: string): Promise<string> {
-  const { state } = await new CollabPersistence(db).load(storyBodyDocName(storyId));
-  if (!state) return '';
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, state);
-  const text = documentText(doc);
-  doc.destroy();
-  return text;
-}
+const bodyText = (db: Database, storyId: string) => storedText(db, storyBodyDocName(storyId));
 
 export async function changeConsent(
   db: Database,

@@ -39,6 +39,17 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'story.supporter_remove': m.audit_action_story_supporter_remove,
   'photo.consent': m.audit_action_photo_consent,
   'story.restore_version': m.audit_action_story_restore_version,
+  'method.adapt': m.audit_action_method_adapt,
+  'method_session.start': m.audit_action_method_session_start,
+  'stage.open': m.audit_action_stage_open,
+  'stage.close': m.audit_action_stage_close,
+  'stage.validate': m.audit_action_stage_validate,
+  'stage.release': m.audit_action_stage_release,
+  'stage.owner_confirm': m.audit_action_stage_owner_confirm,
+  'session.representatives': m.audit_action_session_representatives,
+  'contract.revise': m.audit_action_contract_revise,
+  'contract.accept': m.audit_action_contract_accept,
+  'dependency.declare': m.audit_action_dependency_declare,
 };
 
 const builtInSpaceNames = {

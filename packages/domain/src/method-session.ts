@@ -1,0 +1,244 @@
+import type { MethodDefinition } from '@mizug/methods';
+import { z } from 'zod';
+import { spaceKindSchema } from './initiative';
+import { plainText } from './text';
+
+const note = (max: number) => plainText(z.string().trim().min(1).max(max));
+export interface PersonRef {
+  accountId: string;
+  displayName: string;
+}
+
+/** A built-in method's id (`merging-of-knowledge`) or an initiative's adaptation (its uuid). */
+export const methodRefSchema = z.string().min(1).max(60);
+
+export const startSessionSchema = z.object({
+  methodId: methodRefSchema,
+  title: note(140),
+  /** The peer groups taking part, each with the facilitators chosen for it. */
+  groups: z
+    .array(z.object({ spaceId: z.uuid(), facilitatorIds: z.array(z.uuid()).max(10).default([]) }))
+    .min(1)
+    .max(8)
+    .refine((groups) => new Set(groups.map((group) => group.spaceId)).size === groups.length, {
+      message: 'each group once',
+    }),
+  /** Learning from Success for one person: whose success it is. */
+  ownerId: z.uuid().optional(),
+});
+export type StartSession = z.infer<typeof startSessionSchema>;
+
+export const closeStageSchema = z.object({
+  /** Closes even though the exit criterion does not hold; recorded with the session. */
+  overrideReason: note(500).optional(),
+});
+
+export const stageTimerSchema = z.object({ minutes: z.number().int().min(0).max(480) });
+
+export const validationDecisions = ['approve', 'changes', 'reject'] as const;
+export const validationDecisionSchema = z.enum(validationDecisions);
+export type ValidationDecision = z.infer<typeof validationDecisionSchema>;
+
+export const validationSchema = z
+  .object({
+    spaceId: z.uuid(),
+    decision: validationDecisionSchema,
+    comment: plainText(z.string().trim().max(4000)).default(''),
+  })
+  // Asking for changes or rejecting says what and why: that is the dissent kept on record.
+  .refine((validation) => validation.decision === 'approve' || validation.comment.length > 0, {
+    path: ['comment'],
+    params: { rule: 'comment_required' },
+  });
+export type NewValidation = z.infer<typeof validationSchema>;
+
+export const releaseSchema = z.object({
+  spaceId: z.uuid(),
+  /** Paragraphs (by position) of the group's own canvases; none at all is a release of nothing. */
+  items: z
+    .array(
+      z.object({
+        canvasId: z.uuid(),
+        paragraphs: z.array(z.number().int().min(0)).min(1).max(200),
+      }),
+    )
+    .max(40),
+});
+export type NewRelease = z.infer<typeof releaseSchema>;
+
+export const contributionKinds = [
+  'post',
+  'question',
+  'answer',
+  'claim',
+  'response',
+  'principle',
+] as const;
+export const contributionKindSchema = z.enum(contributionKinds);
+export type ContributionKind = z.infer<typeof contributionKindSchema>;
+
+/** Where a practice claim's knowledge comes from (Practice Wisdom, Zeira's four sources). */
+export const knowledgeSources = ['experience', 'theory', 'belief_value', 'research'] as const;
+export const knowledgeSourceSchema = z.enum(knowledgeSources);
+export const confidenceSchema = z.enum(['low', 'medium', 'high']);
+export const stanceSchema = z.enum(['confirm', 'contest', 'add']);
+
+export const newContributionSchema = z.object({
+  body: note(4000),
+  /** The group the author speaks from, when they belong to more than one taking part. */
+  groupSpaceId: z.uuid().optional(),
+  /** Speaks for the whole group: only its named representatives may. */
+  onBehalfOf: z.boolean().default(false),
+  /** An answer to a clarifying question, or a response to a claim. */
+  parentId: z.uuid().optional(),
+  sourceTags: z.array(knowledgeSourceSchema).max(4).default([]),
+  confidence: confidenceSchema.optional(),
+  stance: stanceSchema.optional(),
+});
+export type NewContribution = z.infer<typeof newContributionSchema>;
+
+export const representativesSchema = z.object({
+  spaceId: z.uuid(),
+  accountIds: z.array(z.uuid()).max(10),
+});
+
+export const contractTermsSchema = z.object({
+  confidentiality: note(4000),
+  quoting: note(4000),
+  leaving: note(4000),
+});
+export type ContractTerms = z.infer<typeof contractTermsSchema>;
+
+export const dependencyRelations = [
+  'client_caseworker',
+  'employee_employer',
+  'tenant_landlord',
+  'family',
+  'other',
+] as const;
+export const dependencySchema = z.object({
+  otherAccountId: z.uuid(),
+  relation: z.enum(dependencyRelations),
+});
+export type DependencyRelation = (typeof dependencyRelations)[number];
+
+/** Why a stage may not open or close yet; the web words each one. */
+export type StageBlocker =
+  | { code: 'stage_open'; stageId: string }
+  | { code: 'group_not_validated'; stageId: string; spaceId: string }
+  | { code: 'group_not_released'; spaceId: string }
+  | { code: 'owner_not_confirmed' }
+  | { code: 'contract_not_accepted'; accountId: string };
+
+export type StageStatus = 'not_started' | 'open' | 'closed';
+
+export interface SessionStage {
+  id: string;
+  status: StageStatus;
+  round: number;
+  timerEndsAt: string | null;
+  /** For facilitators: what stands in the way of opening it, or of closing it when open. */
+  blockers: StageBlocker[];
+}
+
+export interface SessionGroup {
+  spaceId: string;
+  kind: z.infer<typeof spaceKindSchema>;
+  name: string | null;
+  facilitators: PersonRef[];
+  representatives: PersonRef[];
+  /** Members of the group's space (what the caller may know of them: names only). */
+  members: PersonRef[];
+}
+
+export interface SessionCanvas {
+  id: string;
+  stageId: string;
+  /** Null for the facilitators' notes. */
+  spaceId: string | null;
+  purpose: 'work' | 'facilitator_notes';
+  docName: string;
+  canWrite: boolean;
+}
+
+export interface SessionValidation {
+  stageId: string;
+  spaceId: string;
+  round: number;
+  decision: ValidationDecision;
+  comment: string;
+  decidedBy: PersonRef;
+  decidedAt: string;
+}
+
+export interface SessionRelease {
+  id: string;
+  stageId: string;
+  spaceId: string;
+  decidedBy: PersonRef;
+  decidedAt: string;
+  items: { sourceStageId: string; text: string }[];
+}
+
+export interface SessionContribution {
+  id: string;
+  stageId: string;
+  spaceId: string;
+  author: PersonRef;
+  authorGroupId: string | null;
+  onBehalfOf: boolean;
+  kind: ContributionKind;
+  body: string;
+  parentId: string | null;
+  sourceTags: z.infer<typeof knowledgeSourceSchema>[];
+  confidence: z.infer<typeof confidenceSchema> | null;
+  stance: z.infer<typeof stanceSchema> | null;
+  createdAt: string;
+}
+
+export interface DependencyWarning {
+  declaredBy: PersonRef;
+  other: PersonRef;
+  relation: DependencyRelation;
+}
+
+export interface SessionView {
+  id: string;
+  initiativeId: string;
+  title: string;
+  method: MethodDefinition;
+  owner: PersonRef | null;
+  startedAt: string;
+  stages: SessionStage[];
+  groups: SessionGroup[];
+  me: {
+    isFacilitator: boolean;
+    /** The groups of this session the caller belongs to. */
+    groupIds: string[];
+    representsGroupIds: string[];
+    isOwner: boolean;
+  };
+  contract: {
+    version: number;
+    /** Null: Mizug's standard terms, which the web shows in the reader's language. */
+    terms: ContractTerms | null;
+    acceptedByMe: boolean;
+    /** Facilitators see who has not accepted the current version yet. */
+    pending: PersonRef[];
+  };
+  canvases: SessionCanvas[];
+  validations: SessionValidation[];
+  releases: SessionRelease[];
+  contributions: SessionContribution[];
+  ownerConfirmations: { stageId: string; round: number }[];
+  /** Facilitators only: dependency pairs that would share a working group. */
+  dependencyWarnings: DependencyWarning[];
+}
+
+export interface SessionSummary {
+  id: string;
+  title: string;
+  methodTitle: MethodDefinition['title'];
+  openStageId: string | null;
+  startedAt: string;
+}

@@ -1,0 +1,231 @@
+import {
+  closeStageSchema,
+  contractTermsSchema,
+  dependencySchema,
+  newContributionSchema,
+  releaseSchema,
+  representativesSchema,
+  stageTimerSchema,
+  startSessionSchema,
+  validationSchema,
+} from '@mizug/domain';
+import { stageIdSchema } from '@mizug/methods';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../app';
+import type { AppEnv } from '../http/context';
+import { requestLocale, zodErrorMap } from '../http/locale';
+import { requireAccount } from '../http/session';
+import { validate } from '../http/validate';
+import { adaptMethod, changeMethod, listMethods } from '../services/sessions/methods';
+import {
+  acceptContract,
+  confirmAsOwner,
+  contribute,
+  declareDependency,
+  nameRepresentatives,
+  releaseWork,
+  validateStage,
+} from '../services/sessions/participate';
+import { sessionRecord } from '../services/sessions/record';
+import { closeStage, openStage, reviseContract, setStageTimer } from '../services/sessions/run';
+import { listMySessions, startSession } from '../services/sessions/start';
+import { sessionView } from '../services/sessions/view';
+
+const initiativeParam = z.object({ initiativeId: z.uuid() });
+const sessionParam = z.object({ sessionId: z.uuid() });
+const stageParam = z.object({ sessionId: z.uuid(), stageId: stageIdSchema });
+
+/**
+ * Methods and the sessions that run them, mounted under /api. Each change answers with the
+ * session as the caller now sees it and tells open pages (and, when it changes who may write,
+ * open canvases) to look again.
+ */
+export function methodSessionRoutes({ db, events }: AppDeps) {
+  const changed = async (
+    account: Parameters<typeof sessionView>[1],
+    sessionId: string,
+    initiativeId: string,
+    access = false,
+  ) => {
+    if (access) events.emit('accessChanged', initiativeId);
+    events.emit('sessionChanged', initiativeId, sessionId);
+    return sessionView(db, account, sessionId);
+  };
+
+  return new Hono<AppEnv>()
+    .get('/initiatives/:initiativeId/methods', validate('param', initiativeParam), async (c) =>
+      c.json(await listMethods(db, requireAccount(c), c.req.valid('param').initiativeId), 200),
+    )
+    .post(
+      '/initiatives/:initiativeId/methods',
+      validate('param', initiativeParam),
+      validate('json', z.object({ from: z.string().min(1).max(60) })),
+      async (c) => {
+        const { initiativeId } = c.req.valid('param');
+        const entry = await adaptMethod(
+          db,
+          requireAccount(c),
+          initiativeId,
+          c.req.valid('json').from,
+        );
+        return c.json(entry, 201);
+      },
+    )
+    .put(
+      '/initiatives/:initiativeId/methods/:ref',
+      validate('param', initiativeParam.extend({ ref: z.string().min(1).max(60) })),
+      validate('json', z.unknown()),
+      async (c) => {
+        const { initiativeId, ref } = c.req.valid('param');
+        const entry = await changeMethod(
+          db,
+          requireAccount(c),
+          initiativeId,
+          ref,
+          c.req.valid('json'),
+          zodErrorMap(requestLocale(c)),
+        );
+        return c.json(entry, 200);
+      },
+    )
+    .get('/initiatives/:initiativeId/sessions', validate('param', initiativeParam), async (c) =>
+      c.json(await listMySessions(db, requireAccount(c), c.req.valid('param').initiativeId), 200),
+    )
+    .post(
+      '/initiatives/:initiativeId/sessions',
+      validate('param', initiativeParam),
+      validate('json', startSessionSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { initiativeId } = c.req.valid('param');
+        const sessionId = await startSession(db, account, initiativeId, c.req.valid('json'));
+        return c.json(await changed(account, sessionId, initiativeId), 201);
+      },
+    )
+    .post(
+      '/initiatives/:initiativeId/dependencies',
+      validate('param', initiativeParam),
+      validate('json', dependencySchema),
+      async (c) => {
+        const { initiativeId } = c.req.valid('param');
+        const { otherAccountId, relation } = c.req.valid('json');
+        await declareDependency(db, requireAccount(c), initiativeId, otherAccountId, relation);
+        return c.body(null, 204);
+      },
+    )
+    .get('/sessions/:sessionId', validate('param', sessionParam), async (c) =>
+      c.json(await sessionView(db, requireAccount(c), c.req.valid('param').sessionId), 200),
+    )
+    .get('/sessions/:sessionId/record', validate('param', sessionParam), async (c) => {
+      const record = await sessionRecord(db, requireAccount(c), c.req.valid('param').sessionId);
+      c.header('content-disposition', `attachment; filename="session-${record.session.id}.json"`);
+      return c.json(record, 200);
+    })
+    .post('/sessions/:sessionId/stages/:stageId/open', validate('param', stageParam), async (c) => {
+      const account = requireAccount(c);
+      const { sessionId, stageId } = c.req.valid('param');
+      const session = await openStage(db, account, sessionId, stageId);
+      return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+    })
+    .post(
+      '/sessions/:sessionId/stages/:stageId/close',
+      validate('param', stageParam),
+      validate('json', closeStageSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId, stageId } = c.req.valid('param');
+        const { overrideReason } = c.req.valid('json');
+        const session = await closeStage(db, account, sessionId, stageId, overrideReason);
+        return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+      },
+    )
+    .put(
+      '/sessions/:sessionId/stages/:stageId/timer',
+      validate('param', stageParam),
+      validate('json', stageTimerSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId, stageId } = c.req.valid('param');
+        const { minutes } = c.req.valid('json');
+        const session = await setStageTimer(db, account, sessionId, stageId, minutes);
+        return c.json(await changed(account, sessionId, session.initiativeId), 200);
+      },
+    )
+    .post(
+      '/sessions/:sessionId/stages/:stageId/validations',
+      validate('param', stageParam),
+      validate('json', validationSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId, stageId } = c.req.valid('param');
+        const session = await validateStage(db, account, sessionId, stageId, c.req.valid('json'));
+        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+      },
+    )
+    .post(
+      '/sessions/:sessionId/stages/:stageId/releases',
+      validate('param', stageParam),
+      validate('json', releaseSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId, stageId } = c.req.valid('param');
+        const session = await releaseWork(db, account, sessionId, stageId, c.req.valid('json'));
+        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+      },
+    )
+    .post(
+      '/sessions/:sessionId/stages/:stageId/contributions',
+      validate('param', stageParam),
+      validate('json', newContributionSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId, stageId } = c.req.valid('param');
+        const session = await contribute(db, account, sessionId, stageId, c.req.valid('json'));
+        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+      },
+    )
+    .post(
+      '/sessions/:sessionId/stages/:stageId/owner-confirmation',
+      validate('param', stageParam),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId, stageId } = c.req.valid('param');
+        const session = await confirmAsOwner(db, account, sessionId, stageId);
+        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+      },
+    )
+    .put(
+      '/sessions/:sessionId/representatives',
+      validate('param', sessionParam),
+      validate('json', representativesSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId } = c.req.valid('param');
+        const { spaceId, accountIds } = c.req.valid('json');
+        const session = await nameRepresentatives(db, account, sessionId, spaceId, accountIds);
+        return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+      },
+    )
+    .post(
+      '/sessions/:sessionId/contract/acceptance',
+      validate('param', sessionParam),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId } = c.req.valid('param');
+        const session = await acceptContract(db, account, sessionId);
+        return c.json(await changed(account, sessionId, session.initiativeId, true), 201);
+      },
+    )
+    .put(
+      '/sessions/:sessionId/contract',
+      validate('param', sessionParam),
+      validate('json', contractTermsSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId } = c.req.valid('param');
+        const session = await reviseContract(db, account, sessionId, c.req.valid('json'));
+        return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+      },
+    );
+}

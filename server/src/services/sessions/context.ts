@@ -1,0 +1,171 @@
+import type { Account, Membership, Space } from '@mizug/domain';
+import type { Stage } from '@mizug/methods';
+import type { Database, Queryable } from '../../db/database';
+import { listSpaces } from '../../db/repositories/initiatives';
+import * as sessions from '../../db/repositories/method-sessions';
+import type { StoredCanvas, StoredSession } from '../../db/repositories/method-sessions';
+import { listMemberships } from '../../db/repositories/memberships';
+import { AppError } from '../../errors';
+import { loadActor } from '../../policy/actor';
+import { authorize } from '../../policy/authorize';
+import type { Actor, CanvasWriters, Resource } from '../../policy/policy';
+import { isPeerStage, type SessionFacts } from './rules';
+
+/** Whoever started the session and every facilitator chosen for one of its groups. */
+export const facilitatorsOf = (session: StoredSession) =>
+  new Set([session.startedBy, ...session.groups.flatMap((group) => group.facilitatorIds)]);
+
+export function sessionResource(session: StoredSession): Extract<Resource, { kind: 'session' }> {
+  return {
+    kind: 'session',
+    initiativeId: session.initiativeId,
+    facilitatorIds: facilitatorsOf(session),
+    groupSpaceIds: new Set(session.groups.map((group) => group.spaceId)),
+  };
+}
+
+/** A session with everything its rules and views are decided on, as one caller sees it. */
+export interface SessionContext {
+  session: StoredSession;
+  account: Account;
+  actor: Actor;
+  members: Membership[];
+  spaces: Space[];
+  synthesisSpace: Space;
+  facts: SessionFacts;
+  contractVersion: number;
+  isFacilitator: boolean;
+  /** The session's groups the caller is a member of. */
+  myGroupIds: string[];
+}
+
+export async function loadSessionContext(
+  db: Database,
+  account: Account,
+  sessionId: string,
+  action: 'read' | 'write' | 'manage',
+): Promise<SessionContext> {
+  const session = await sessions.findMethodSession(db, sessionId);
+  if (!session) throw new AppError('not_found');
+  const actor = await loadActor(db, account, session.initiativeId);
+  authorize(actor, action, sessionResource(session));
+  return contextOf(db, session, account, actor);
+}
+
+export async function contextOf(
+  db: Queryable,
+  session: StoredSession,
+  account: Account,
+  actor: Actor,
+): Promise<SessionContext> {
+  const [members, spaces, states, validations, releases, ownerConfirmations, contract] =
+    await Promise.all([
+      listMemberships(db, session.initiativeId),
+      listSpaces(db, session.initiativeId),
+      sessions.listStageStates(db, session.id),
+      sessions.listValidations(db, session.id),
+      sessions.listReleases(db, session.id),
+      sessions.listOwnerConfirmations(db, session.id),
+      sessions.currentContract(db, session.id),
+    ]);
+  const groupIds = session.groups.map((group) => group.spaceId);
+  const facilitatorIds = facilitatorsOf(session);
+  const owner = session.ownerId && members.find((m) => m.accountId === session.ownerId);
+  const participantIds = members
+    .filter(
+      (member) =>
+        member.role !== 'researcher' &&
+        !facilitatorIds.has(member.accountId) &&
+        member.spaceIds.some((id) => groupIds.includes(id)),
+    )
+    .map((member) => member.accountId);
+  const myGroupIds = groupIds.filter((id) => actor.membership?.spaceIds.has(id));
+  return {
+    session,
+    account,
+    actor,
+    members,
+    spaces,
+    synthesisSpace: spaces.find((space) => space.kind === 'synthesis')!,
+    facts: {
+      method: session.method,
+      groupIds,
+      ownerGroupId: (owner && groupIds.find((id) => owner.spaceIds.includes(id))) || null,
+      states: new Map(states.map((state) => [state.stageId, state])),
+      validations,
+      releases,
+      ownerConfirmations,
+      participantIds,
+      contractAcceptors: await sessions.listContractAcceptors(db, session.id, contract.version),
+    },
+    contractVersion: contract.version,
+    isFacilitator: actor.membership?.role === 'facilitator' && facilitatorIds.has(account.id),
+    myGroupIds,
+  };
+}
+
+export function stageOf(context: SessionContext, stageId: string): Stage {
+  const stage = context.session.method.stages.find((candidate) => candidate.id === stageId);
+  if (!stage) throw new AppError('not_found');
+  return stage;
+}
+
+export const isOpen = (context: SessionContext, stageId: string) =>
+  context.facts.states.get(stageId)?.status === 'open';
+
+/** The space a stage's work lives in for a group: its own, or the synthesis space. */
+export const workSpaceOf = (context: SessionContext, stage: Stage, groupId: string | null) =>
+  isPeerStage(stage) && groupId ? groupId : context.synthesisSpace.id;
+
+const writersOf: Record<Stage['participation'], CanvasWriters> = {
+  everyone: 'participants',
+  individual: 'group',
+  owner: 'owner',
+  each_group: 'group',
+  representatives: 'representatives',
+  working_group: 'working_group',
+};
+
+/** A canvas as the policy sees it, for the caller of `context`. */
+export function canvasResource(
+  context: SessionContext,
+  canvas: StoredCanvas,
+): Extract<Resource, { kind: 'canvas' }> {
+  const { session } = context;
+  const stage = stageOf(context, canvas.stageId);
+  const group = session.groups.find((candidate) => candidate.spaceId === canvas.spaceId);
+  const space = context.spaces.find((candidate) => candidate.id === canvas.spaceId);
+  return {
+    kind: 'canvas',
+    initiativeId: session.initiativeId,
+    space: space ? { id: space.id, kind: space.kind } : null,
+    // A group's facilitators work in its canvases; the synthesis and the notes are all of theirs.
+    facilitatorIds: group ? new Set(group.facilitatorIds) : facilitatorsOf(session),
+    writers:
+      canvas.purpose === 'facilitator_notes'
+        ? 'facilitators'
+        : stage.participation === 'owner' && !session.ownerId
+          ? 'group' // a group's own success: the group writes it
+          : writersOf[stage.participation],
+    ownerId: session.ownerId,
+    representativeIds: new Set(session.groups.flatMap((g) => g.representativeIds)),
+    groupSpaceIds: new Set(session.groups.map((g) => g.spaceId)),
+    open: canvas.purpose === 'facilitator_notes' || isOpen(context, canvas.stageId),
+    contractAccepted: context.facts.contractAcceptors.has(context.account.id),
+  };
+}
+
+/** The contract must be accepted before a first contribution; facilitators wrote it. */
+export function requireContract(context: SessionContext) {
+  if (!context.isFacilitator && !context.facts.contractAcceptors.has(context.account.id))
+    throw new AppError('contract_not_accepted');
+}
+
+export function requireOpen(context: SessionContext, stageId: string) {
+  if (!isOpen(context, stageId)) throw new AppError('stage_not_open');
+}
+
+/** The caller acts for `spaceId` only as a member of that group of this session. */
+export function requireMyGroup(context: SessionContext, spaceId: string) {
+  if (!context.myGroupIds.includes(spaceId)) throw new AppError('not_in_group');
+}

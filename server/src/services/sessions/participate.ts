@@ -1,0 +1,310 @@
+import {
+  canvasDocName,
+  type Account,
+  type ContributionKind,
+  type NewContribution,
+  type NewRelease,
+  type NewValidation,
+} from '@mizug/domain';
+import type { Stage } from '@mizug/methods';
+import { storedText } from '../../collab/stored-text';
+import type { Database } from '../../db/database';
+import { appendAudit } from '../../db/repositories/audit';
+import * as sessions from '../../db/repositories/method-sessions';
+import { findMembership } from '../../db/repositories/memberships';
+import { AppError } from '../../errors';
+import { loadActor } from '../../policy/actor';
+import { authorize } from '../../policy/authorize';
+import {
+  loadSessionContext,
+  requireContract,
+  requireMyGroup,
+  requireOpen,
+  stageOf,
+  workSpaceOf,
+  type SessionContext,
+} from './context';
+import { groupsOf, isPeerStage, roundOf, standingDecision } from './rules';
+
+const audit = (
+  db: Database,
+  context: SessionContext,
+  action: Parameters<typeof appendAudit>[1]['action'],
+  details: Record<string, unknown>,
+) =>
+  appendAudit(db, {
+    action,
+    actorId: context.account.id,
+    initiativeId: context.session.initiativeId,
+    details: { sessionId: context.session.id, ...details },
+  });
+
+export async function acceptContract(db: Database, account: Account, sessionId: string) {
+  const context = await loadSessionContext(db, account, sessionId, 'write');
+  await sessions.acceptContract(db, sessionId, context.contractVersion, account.id);
+  await audit(db, context, 'contract.accept', { version: context.contractVersion });
+  return context.session;
+}
+
+/** A group's decision on its work in this round; only its own members record it. */
+export async function validateStage(
+  db: Database,
+  account: Account,
+  sessionId: string,
+  stageId: string,
+  validation: NewValidation,
+) {
+  const context = await loadSessionContext(db, account, sessionId, 'write');
+  const stage = stageOf(context, stageId);
+  requireOpen(context, stageId);
+  if (
+    stage.exit !== 'every_group_validated' &&
+    !(stage.exit === 'owner_confirmed' && !context.facts.ownerGroupId)
+  )
+    throw new AppError('stage_artefact_mismatch');
+  requireMyGroup(context, validation.spaceId);
+  if (!groupsOf(context.facts, stage).includes(validation.spaceId))
+    throw new AppError('not_in_group');
+  requireContract(context);
+  const round = roundOf(context.facts, stageId);
+  await sessions.insertValidation(db, sessionId, {
+    stageId,
+    spaceId: validation.spaceId,
+    round,
+    decision: validation.decision,
+    comment: validation.comment,
+    decidedBy: account.id,
+  });
+  await audit(db, context, 'stage.validate', {
+    stageId,
+    spaceId: validation.spaceId,
+    round,
+    decision: validation.decision,
+  });
+  return context.session;
+}
+
+/**
+ * What a group lets cross into the synthesis space: chosen paragraphs of its own canvases,
+ * copied as they read now, with who decided. Another group's canvas is refused.
+ */
+export async function releaseWork(
+  db: Database,
+  account: Account,
+  sessionId: string,
+  stageId: string,
+  release: NewRelease,
+) {
+  const context = await loadSessionContext(db, account, sessionId, 'write');
+  const stage = stageOf(context, stageId);
+  requireOpen(context, stageId);
+  if (stage.artefact !== 'release') throw new AppError('stage_artefact_mismatch');
+  requireMyGroup(context, release.spaceId);
+  requireContract(context);
+  const items: { sourceStageId: string; text: string }[] = [];
+  for (const [index, item] of release.items.entries()) {
+    const canvas = await sessions.findCanvas(db, item.canvasId);
+    if (!canvas || canvas.sessionId !== sessionId || canvas.purpose !== 'work')
+      throw new AppError('validation_failed', { [`items.${index}.canvasId`]: 'not_found' });
+    if (canvas.spaceId !== release.spaceId) throw new AppError('not_in_group');
+    const paragraphs = (await storedText(db, canvasDocName(canvas.id)))
+      .split('\n')
+      .filter((line) => line.trim() !== '');
+    for (const [at, position] of item.paragraphs.entries()) {
+      const text = paragraphs[position];
+      if (text === undefined)
+        throw new AppError('validation_failed', {
+          [`items.${index}.paragraphs.${at}`]: 'not_found',
+        });
+      items.push({ sourceStageId: canvas.stageId, text });
+    }
+  }
+  await db.transaction((tx) =>
+    sessions.insertRelease(tx, sessionId, {
+      stageId,
+      spaceId: release.spaceId,
+      decidedBy: account.id,
+      items,
+    }),
+  );
+  await audit(db, context, 'stage.release', {
+    stageId,
+    spaceId: release.spaceId,
+    items: items.length,
+  });
+  return context.session;
+}
+
+const contributionKindOf = (
+  stage: Stage,
+  isOwner: boolean,
+  isReply: boolean,
+): ContributionKind | null => {
+  switch (stage.artefact) {
+    case 'contributions':
+      return stage.participation === 'owner' ? 'principle' : 'post';
+    case 'questions':
+      // The circle asks; the owner answers.
+      return isOwner ? (isReply ? 'answer' : null) : isReply ? null : 'question';
+    case 'claims':
+      return isReply ? null : 'claim';
+    case 'responses':
+      return isReply ? 'response' : null;
+    default:
+      return null;
+  }
+};
+
+/**
+ * A post in the open stage. In the synthesis space it is labelled with its author's group, and
+ * only a group's named representatives may speak on its behalf (or post at all in a stage for
+ * representatives).
+ */
+export async function contribute(
+  db: Database,
+  account: Account,
+  sessionId: string,
+  stageId: string,
+  contribution: NewContribution,
+) {
+  const context = await loadSessionContext(db, account, sessionId, 'write');
+  const { session, isFacilitator, myGroupIds } = context;
+  const stage = stageOf(context, stageId);
+  requireOpen(context, stageId);
+  const isOwner = session.ownerId === account.id;
+  const kind = contributionKindOf(stage, isOwner, contribution.parentId !== undefined);
+  if (!kind) throw new AppError('stage_artefact_mismatch');
+  requireContract(context);
+
+  let groupId: string | null = contribution.groupSpaceId ?? null;
+  if (groupId) requireMyGroup(context, groupId);
+  else if (myGroupIds.length === 1) groupId = myGroupIds[0]!;
+  else if (myGroupIds.length > 1)
+    throw new AppError('validation_failed', { groupSpaceId: 'validation_failed' });
+  if (!groupId && !isFacilitator && isPeerStage(stage)) throw new AppError('not_in_group');
+  if (groupId && !groupsOf(context.facts, stage).includes(groupId) && isPeerStage(stage))
+    throw new AppError('not_in_group');
+
+  const representatives =
+    session.groups.find((g) => g.spaceId === groupId)?.representativeIds ?? [];
+  const represents = representatives.includes(account.id);
+  if (contribution.onBehalfOf && !represents) throw new AppError('not_representative');
+  if (stage.participation === 'representatives' && !represents && !isFacilitator)
+    throw new AppError('not_representative');
+  if (
+    stage.participation === 'working_group' &&
+    !isFacilitator &&
+    !context.actor.membership?.inWorkingGroup &&
+    myGroupIds.length === 0
+  )
+    throw new AppError('forbidden');
+
+  if (contribution.parentId) {
+    const parent = (await sessions.listContributions(db, sessionId)).find(
+      (candidate) => candidate.id === contribution.parentId,
+    );
+    const expected = kind === 'answer' ? 'question' : 'claim';
+    if (!parent || parent.kind !== expected)
+      throw new AppError('validation_failed', { parentId: 'not_found' });
+    // A response answers a claim its group validated: only that has crossed to the others.
+    if (kind === 'response') {
+      const claimStage = stageOf(context, parent.stageId);
+      const decided = parent.authorGroupId
+        ? standingDecision(
+            context.facts,
+            claimStage.id,
+            parent.authorGroupId,
+            roundOf(context.facts, claimStage.id),
+          )
+        : undefined;
+      if (decided?.decision !== 'approve')
+        throw new AppError('validation_failed', { parentId: 'not_found' });
+    }
+  }
+  if (kind === 'response' && !contribution.stance)
+    throw new AppError('validation_failed', { stance: 'validation_failed' });
+
+  await sessions.insertContribution(db, sessionId, {
+    stageId,
+    spaceId: workSpaceOf(context, stage, groupId),
+    authorId: account.id,
+    authorGroupId: groupId,
+    onBehalfOf: contribution.onBehalfOf,
+    kind,
+    body: contribution.body,
+    parentId: contribution.parentId ?? null,
+    sourceTags: kind === 'claim' ? contribution.sourceTags : [],
+    confidence: kind === 'claim' ? (contribution.confidence ?? null) : null,
+    stance: kind === 'response' ? (contribution.stance ?? null) : null,
+  });
+  return session;
+}
+
+/** The owner of a success confirms the stage's work as a faithful reading of their story. */
+export async function confirmAsOwner(
+  db: Database,
+  account: Account,
+  sessionId: string,
+  stageId: string,
+) {
+  const context = await loadSessionContext(db, account, sessionId, 'write');
+  const stage = stageOf(context, stageId);
+  requireOpen(context, stageId);
+  if (stage.exit !== 'owner_confirmed') throw new AppError('stage_artefact_mismatch');
+  if (context.session.ownerId !== account.id) throw new AppError('owner_only');
+  const round = roundOf(context.facts, stageId);
+  await sessions.insertOwnerConfirmation(db, sessionId, stageId, round, account.id);
+  await audit(db, context, 'stage.owner_confirm', { stageId, round });
+  return context.session;
+}
+
+/** A group names who may speak for it; its members or its facilitators record the choice. */
+export async function nameRepresentatives(
+  db: Database,
+  account: Account,
+  sessionId: string,
+  spaceId: string,
+  accountIds: string[],
+) {
+  const context = await loadSessionContext(db, account, sessionId, 'write');
+  const group = context.session.groups.find((candidate) => candidate.spaceId === spaceId);
+  if (!group) throw new AppError('not_found');
+  const facilitatesGroup = context.isFacilitator && group.facilitatorIds.includes(account.id);
+  if (!facilitatesGroup) requireMyGroup(context, spaceId);
+  for (const [index, accountId] of accountIds.entries()) {
+    const member = context.members.find((candidate) => candidate.accountId === accountId);
+    if (!member?.spaceIds.includes(spaceId))
+      throw new AppError('validation_failed', { [`accountIds.${index}`]: 'not_in_group' });
+  }
+  await db.transaction((tx) =>
+    sessions.replaceRepresentatives(tx, sessionId, spaceId, accountIds, account.id),
+  );
+  await audit(db, context, 'session.representatives', { spaceId, accountIds });
+  return context.session;
+}
+
+/** A relationship of dependency with another member, which facilitators are warned about. */
+export async function declareDependency(
+  db: Database,
+  account: Account,
+  initiativeId: string,
+  otherId: string,
+  relation: Parameters<typeof sessions.upsertDependency>[1]['relation'],
+) {
+  const actor = await loadActor(db, account, initiativeId);
+  authorize(actor, 'read', { kind: 'initiative', initiativeId });
+  if (otherId === account.id || !(await findMembership(db, initiativeId, otherId)))
+    throw new AppError('validation_failed', { otherAccountId: 'not_found' });
+  await sessions.upsertDependency(db, {
+    initiativeId,
+    declaredBy: account.id,
+    otherId,
+    relation,
+  });
+  await appendAudit(db, {
+    action: 'dependency.declare',
+    actorId: account.id,
+    initiativeId,
+    details: { otherId, relation },
+  });
+}

@@ -1,0 +1,109 @@
+import type { StageBlocker } from '@mizug/domain';
+import { isSynthesisParticipation, type MethodDefinition, type Stage } from '@mizug/methods';
+import type {
+  StoredRelease,
+  StoredStageState,
+  StoredValidation,
+} from '../../db/repositories/method-sessions';
+
+/** What the method's guarantees are decided on: a session's stages and recorded decisions. */
+export interface SessionFacts {
+  method: MethodDefinition;
+  /** The peer spaces taking part. */
+  groupIds: string[];
+  /** The owner's peer space in a Learning from Success session about one person's success. */
+  ownerGroupId: string | null;
+  states: ReadonlyMap<string, StoredStageState>;
+  validations: readonly StoredValidation[];
+  releases: readonly StoredRelease[];
+  ownerConfirmations: readonly { stageId: string; round: number }[];
+  /** Everyone who must accept the contract before contributing (facilitators wrote it). */
+  participantIds: readonly string[];
+  contractAcceptors: ReadonlySet<string>;
+}
+
+export const isPeerStage = (stage: Stage) => !isSynthesisParticipation(stage.participation);
+
+/** The groups whose work or decision a stage asks for. */
+export function groupsOf(facts: SessionFacts, stage: Stage): string[] {
+  if (stage.participation === 'owner' && facts.ownerGroupId) return [facts.ownerGroupId];
+  return facts.groupIds;
+}
+
+export const roundOf = (facts: SessionFacts, stageId: string) =>
+  facts.states.get(stageId)?.round ?? 1;
+
+/** A group's standing decision on a stage in a round: its latest; earlier ones stay on record. */
+export function standingDecision(
+  facts: SessionFacts,
+  stageId: string,
+  spaceId: string,
+  round: number,
+) {
+  return facts.validations.findLast(
+    (validation) =>
+      validation.stageId === stageId &&
+      validation.spaceId === spaceId &&
+      validation.round === round,
+  );
+}
+
+function unvalidated(facts: SessionFacts, stage: Stage): StageBlocker[] {
+  const round = roundOf(facts, stage.id);
+  return groupsOf(facts, stage)
+    .filter((spaceId) => standingDecision(facts, stage.id, spaceId, round)?.decision !== 'approve')
+    .map((spaceId) => ({ code: 'group_not_validated', stageId: stage.id, spaceId }));
+}
+
+/** What must hold before `stage` may close; empty when its exit criterion holds. */
+export function closeBlockers(facts: SessionFacts, stage: Stage): StageBlocker[] {
+  switch (stage.exit) {
+    case 'facilitator_closes':
+      return [];
+    case 'every_group_validated':
+      return unvalidated(facts, stage);
+    case 'every_group_released':
+      return groupsOf(facts, stage)
+        .filter(
+          (spaceId) =>
+            !facts.releases.some(
+              (release) => release.stageId === stage.id && release.spaceId === spaceId,
+            ),
+        )
+        .map((spaceId) => ({ code: 'group_not_released', spaceId }));
+    case 'owner_confirmed': {
+      // A group's own success has no single owner: the group validates instead.
+      if (!facts.ownerGroupId) return unvalidated(facts, stage);
+      const round = roundOf(facts, stage.id);
+      const confirmed = facts.ownerConfirmations.some(
+        (confirmation) => confirmation.stageId === stage.id && confirmation.round === round,
+      );
+      return confirmed ? [] : [{ code: 'owner_not_confirmed' }];
+    }
+    case 'everyone_accepted_contract':
+      return facts.participantIds
+        .filter((accountId) => !facts.contractAcceptors.has(accountId))
+        .map((accountId) => ({ code: 'contract_not_accepted', accountId }));
+  }
+}
+
+/**
+ * What stands in the way of opening `stage`: another open stage, and for a stage in the
+ * synthesis space, any group that has not validated its own work in every earlier peer stage
+ * that asks for validation (an optional stage never run asks for nothing).
+ */
+export function openBlockers(facts: SessionFacts, stage: Stage): StageBlocker[] {
+  const blockers: StageBlocker[] = [];
+  for (const [stageId, state] of facts.states)
+    if (state.status === 'open' && stageId !== stage.id)
+      blockers.push({ code: 'stage_open', stageId });
+  if (!isPeerStage(stage)) {
+    const index = facts.method.stages.indexOf(stage);
+    for (const earlier of facts.method.stages.slice(0, index)) {
+      if (!isPeerStage(earlier) || earlier.exit !== 'every_group_validated') continue;
+      if (earlier.optional && !facts.states.has(earlier.id)) continue;
+      blockers.push(...unvalidated(facts, earlier));
+    }
+  }
+  return blockers;
+}

@@ -1,0 +1,145 @@
+import type { Account, SessionSummary, StartSession } from '@mizug/domain';
+import {
+  findBuiltinMethod,
+  isSynthesisParticipation,
+  type MethodDefinition,
+  type Stage,
+} from '@mizug/methods';
+import type { Database, Queryable } from '../../db/database';
+import { appendAudit } from '../../db/repositories/audit';
+import { listSpaces } from '../../db/repositories/initiatives';
+import * as sessions from '../../db/repositories/method-sessions';
+import { listMemberships } from '../../db/repositories/memberships';
+import { AppError, type FieldErrors } from '../../errors';
+import { loadActor } from '../../policy/actor';
+import { authorize } from '../../policy/authorize';
+import { can } from '../../policy/policy';
+import { sessionResource } from './context';
+
+/** A built-in method by its id, or one of this initiative's adaptations by its uuid. */
+export async function resolveMethod(
+  db: Queryable,
+  initiativeId: string,
+  methodId: string,
+): Promise<MethodDefinition | undefined> {
+  const builtin = findBuiltinMethod(methodId);
+  if (builtin) return builtin;
+  if (!/^[0-9a-f-]{36}$/.test(methodId)) return undefined;
+  const adapted = await sessions.findInitiativeMethod(db, methodId);
+  return adapted?.initiativeId === initiativeId ? adapted.definition : undefined;
+}
+
+/** Where each stage's canvases are: one per group (the owner's alone), or one in the synthesis. */
+function canvasSpaces(
+  stage: Stage,
+  groupIds: string[],
+  ownerGroupId: string | null,
+  synthesisId: string,
+) {
+  if (stage.artefact !== 'canvas') return [];
+  if (isSynthesisParticipation(stage.participation) || stage.participation === 'everyone')
+    return [synthesisId];
+  if (stage.participation === 'owner' && ownerGroupId) return [ownerGroupId];
+  return groupIds;
+}
+
+/**
+ * A facilitator starts a session of a method with the peer groups taking part and the
+ * facilitators chosen for each; every stage's canvases and notes exist from the start, and
+ * nobody writes in them until their stage opens.
+ */
+export async function startSession(
+  db: Database,
+  account: Account,
+  initiativeId: string,
+  input: StartSession,
+): Promise<string> {
+  const actor = await loadActor(db, account, initiativeId);
+  authorize(actor, 'create', {
+    kind: 'session',
+    initiativeId,
+    facilitatorIds: new Set([account.id]),
+    groupSpaceIds: new Set(),
+  });
+  const method = await resolveMethod(db, initiativeId, input.methodId);
+  const [spaces, members] = await Promise.all([
+    listSpaces(db, initiativeId),
+    listMemberships(db, initiativeId),
+  ]);
+  const fields: FieldErrors = {};
+  if (!method) fields.methodId = 'not_found';
+  input.groups.forEach((group, index) => {
+    const space = spaces.find((candidate) => candidate.id === group.spaceId);
+    if (!space || space.kind === 'synthesis') fields[`groups.${index}.spaceId`] = 'not_found';
+    group.facilitatorIds.forEach((facilitatorId, at) => {
+      const member = members.find((candidate) => candidate.accountId === facilitatorId);
+      if (member?.role !== 'facilitator')
+        fields[`groups.${index}.facilitatorIds.${at}`] = 'not_found';
+    });
+  });
+  const groupIds = input.groups.map((group) => group.spaceId);
+  const owner = input.ownerId && members.find((member) => member.accountId === input.ownerId);
+  const ownerGroupId = (owner && groupIds.find((id) => owner.spaceIds.includes(id))) || null;
+  if (input.ownerId && (!ownerGroupId || !method?.stages.some((s) => s.participation === 'owner')))
+    fields.ownerId = 'not_found';
+  if (Object.keys(fields).length > 0 || !method) throw new AppError('validation_failed', fields);
+
+  const synthesisId = spaces.find((space) => space.kind === 'synthesis')!.id;
+  const sessionId = await db.transaction(async (tx) => {
+    const id = await sessions.insertMethodSession(tx, {
+      initiativeId,
+      title: input.title,
+      method,
+      ownerId: input.ownerId ?? null,
+      startedBy: account.id,
+      groups: input.groups,
+    });
+    for (const stage of method.stages) {
+      await sessions.ensureCanvas(tx, {
+        sessionId: id,
+        stageId: stage.id,
+        spaceId: null,
+        purpose: 'facilitator_notes',
+      });
+      for (const spaceId of canvasSpaces(stage, groupIds, ownerGroupId, synthesisId))
+        await sessions.ensureCanvas(tx, {
+          sessionId: id,
+          stageId: stage.id,
+          spaceId,
+          purpose: 'work',
+        });
+    }
+    return id;
+  });
+  await appendAudit(db, {
+    action: 'method_session.start',
+    actorId: account.id,
+    initiativeId,
+    details: { sessionId, methodId: method.id, groups: groupIds },
+  });
+  return sessionId;
+}
+
+/** The sessions the caller runs or takes part in, newest first. */
+export async function listMySessions(
+  db: Database,
+  account: Account,
+  initiativeId: string,
+): Promise<SessionSummary[]> {
+  const actor = await loadActor(db, account, initiativeId);
+  authorize(actor, 'read', { kind: 'initiative', initiativeId });
+  const found = await sessions.listMethodSessions(db, initiativeId);
+  const summaries: SessionSummary[] = [];
+  for (const session of found) {
+    if (!can(actor, 'read', sessionResource(session))) continue;
+    const states = await sessions.listStageStates(db, session.id);
+    summaries.push({
+      id: session.id,
+      title: session.title,
+      methodTitle: session.method.title,
+      openStageId: states.find((state) => state.status === 'open')?.stageId ?? null,
+      startedAt: session.startedAt.toISOString(),
+    });
+  }
+  return summaries;
+}

@@ -1,0 +1,177 @@
+import {
+  canvasDocName,
+  type Account,
+  type DependencyWarning,
+  type PersonRef,
+  type SessionView,
+} from '@mizug/domain';
+import type { Database } from '../../db/database';
+import * as sessions from '../../db/repositories/method-sessions';
+import { can } from '../../policy/policy';
+import { canvasResource, loadSessionContext, type SessionContext } from './context';
+import { closeBlockers, isPeerStage, openBlockers } from './rules';
+
+/** Names as the initiative knows its members; someone who left shows without a name. */
+function personOf(context: SessionContext) {
+  return (accountId: string): PersonRef => ({
+    accountId,
+    displayName:
+      context.members.find((member) => member.accountId === accountId)?.displayName ?? '',
+  });
+}
+
+/** Can the caller read work kept in `spaceId` (a group's space or the synthesis)? */
+function readsSpace(context: SessionContext, spaceId: string) {
+  const space = context.spaces.find((candidate) => candidate.id === spaceId);
+  if (!space) return false;
+  const group = context.session.groups.find((candidate) => candidate.spaceId === spaceId);
+  return (
+    (context.isFacilitator && !!group?.facilitatorIds.includes(context.account.id)) ||
+    can(context.actor, 'read', {
+      kind: 'space',
+      initiativeId: space.initiativeId,
+      spaceId: space.id,
+      spaceKind: space.kind,
+    })
+  );
+}
+
+/**
+ * Dependency pairs that would share a working group: both in one of the session's groups, or
+ * both speaking in the synthesis space (representatives or the working group).
+ */
+function dependencyWarnings(
+  context: SessionContext,
+  declarations: Awaited<ReturnType<typeof sessions.listDependencies>>,
+): DependencyWarning[] {
+  const person = personOf(context);
+  const { session, members } = context;
+  const inSynthesis = (accountId: string) =>
+    members.find((member) => member.accountId === accountId)?.inWorkingGroup ||
+    session.groups.some((group) => group.representativeIds.includes(accountId));
+  const groupsOfPerson = (accountId: string) =>
+    session.groups
+      .map((group) => group.spaceId)
+      .filter((id) => members.find((m) => m.accountId === accountId)?.spaceIds.includes(id));
+  return declarations
+    .filter(({ declaredBy, otherId }) => {
+      const shared = groupsOfPerson(declaredBy).some((id) => groupsOfPerson(otherId).includes(id));
+      return shared || (inSynthesis(declaredBy) && inSynthesis(otherId));
+    })
+    .map(({ declaredBy, otherId, relation }) => ({
+      declaredBy: person(declaredBy),
+      other: person(otherId),
+      relation,
+    }));
+}
+
+/** The session as the caller may see it: never another group's work before it is released. */
+export async function sessionView(
+  db: Database,
+  account: Account,
+  sessionId: string,
+): Promise<SessionView> {
+  const context = await loadSessionContext(db, account, sessionId, 'read');
+  const { session, facts, isFacilitator, myGroupIds } = context;
+  const person = personOf(context);
+  const [canvases, contributions, contract, declarations] = await Promise.all([
+    sessions.listCanvases(db, sessionId),
+    sessions.listContributions(db, sessionId),
+    sessions.currentContract(db, sessionId),
+    isFacilitator ? sessions.listDependencies(db, session.initiativeId) : Promise.resolve([]),
+  ]);
+  const stageById = new Map(session.method.stages.map((stage) => [stage.id, stage]));
+  const seesValidation = (stageId: string, spaceId: string) =>
+    isFacilitator || myGroupIds.includes(spaceId) || !isPeerStage(stageById.get(stageId)!);
+
+  return {
+    id: session.id,
+    initiativeId: session.initiativeId,
+    title: session.title,
+    method: session.method,
+    owner: session.ownerId ? person(session.ownerId) : null,
+    startedAt: session.startedAt.toISOString(),
+    stages: session.method.stages.map((stage) => {
+      const state = facts.states.get(stage.id);
+      const status = state?.status ?? 'not_started';
+      return {
+        id: stage.id,
+        status,
+        round: state?.round ?? 1,
+        timerEndsAt: state?.timerEndsAt?.toISOString() ?? null,
+        blockers: !isFacilitator
+          ? []
+          : status === 'open'
+            ? closeBlockers(facts, stage)
+            : openBlockers(facts, stage),
+      };
+    }),
+    groups: session.groups.map((group) => {
+      const space = context.spaces.find((candidate) => candidate.id === group.spaceId)!;
+      const seesMembers = isFacilitator || myGroupIds.includes(group.spaceId);
+      return {
+        spaceId: group.spaceId,
+        kind: space.kind,
+        name: space.name,
+        facilitators: group.facilitatorIds.map(person),
+        representatives: group.representativeIds.map(person),
+        members: seesMembers
+          ? context.members
+              .filter(
+                (member) => member.spaceIds.includes(group.spaceId) && member.role !== 'researcher',
+              )
+              .map((member) => person(member.accountId))
+          : [],
+      };
+    }),
+    me: {
+      isFacilitator,
+      groupIds: myGroupIds,
+      representsGroupIds: session.groups
+        .filter((group) => group.representativeIds.includes(account.id))
+        .map((group) => group.spaceId),
+      isOwner: session.ownerId === account.id,
+    },
+    contract: {
+      version: contract.version,
+      terms: contract.terms,
+      acceptedByMe: facts.contractAcceptors.has(account.id),
+      pending: isFacilitator
+        ? facts.participantIds.filter((id) => !facts.contractAcceptors.has(id)).map(person)
+        : [],
+    },
+    canvases: canvases
+      .map((canvas) => ({ canvas, resource: canvasResource(context, canvas) }))
+      .filter(({ resource }) => can(context.actor, 'read', resource))
+      .map(({ canvas, resource }) => ({
+        id: canvas.id,
+        stageId: canvas.stageId,
+        spaceId: canvas.spaceId,
+        purpose: canvas.purpose,
+        docName: canvasDocName(canvas.id),
+        canWrite: can(context.actor, 'write', resource),
+      })),
+    validations: facts.validations
+      .filter((validation) => seesValidation(validation.stageId, validation.spaceId))
+      .map((validation) => ({
+        ...validation,
+        decidedBy: person(validation.decidedBy),
+        decidedAt: validation.decidedAt.toISOString(),
+      })),
+    // Released work is in the synthesis space: every participant reads it.
+    releases: facts.releases.map((release) => ({
+      ...release,
+      decidedBy: person(release.decidedBy),
+      decidedAt: release.decidedAt.toISOString(),
+    })),
+    contributions: contributions
+      .filter((contribution) => readsSpace(context, contribution.spaceId))
+      .map(({ authorId, createdAt, ...contribution }) => ({
+        ...contribution,
+        author: person(authorId),
+        createdAt: createdAt.toISOString(),
+      })),
+    ownerConfirmations: facts.ownerConfirmations.map(({ stageId, round }) => ({ stageId, round })),
+    dependencyWarnings: isFacilitator ? dependencyWarnings(context, declarations) : [],
+  };
+}
