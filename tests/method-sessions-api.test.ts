@@ -2,6 +2,7 @@ import {
   apiErrorSchema,
   collabCloseCodes,
   type CreatedInvitation,
+  type SessionParticipation,
   type SessionView,
 } from '@mizug/domain';
 import type { MethodDefinition } from '@mizug/methods';
@@ -204,6 +205,12 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
     await write(ebe, livedCanvas.docName, 'אף אחד לא מתקשר');
     await write(ebe, livedCanvas.docName, 'השכנים הם המשפחה');
     await write(practitioner, proCanvas.docName, 'Home visits reduce isolation');
+    const paragraphs = (who: Person, canvasId: string) =>
+      who.get(`/api/sessions/${sessionId}/canvases/${canvasId}/paragraphs`);
+    expect(await (await paragraphs(ebe, livedCanvas.id)).json()).toEqual({
+      paragraphs: ['אף אחד לא מתקשר', 'השכנים הם המשפחה'],
+    });
+    expect((await paragraphs(practitioner, livedCanvas.id)).status).toBe(404);
     const peeking = connectDoc(server.url, livedCanvas.docName, practitioner.sessionCookie);
     clients.push(peeking);
     await eventually(() => expect(peeking.closes[0]).toBe(collabCloseCodes.forbidden));
@@ -285,6 +292,31 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
       ['אנחנו רואות את זה אחרת', lived(), true],
       ['Say more?', practitioners(), false],
     ]);
+    // The console counts whose words reached the synthesis and warns below the threshold.
+    const participation = async () =>
+      (await (
+        await facilitator.get(`/api/sessions/${sessionId}/participation`)
+      ).json()) as SessionParticipation;
+    expect((await participation()).synthesis).toEqual({
+      words: [
+        { spaceId: lived(), words: 8 },
+        { spaceId: practitioners(), words: 6 },
+      ],
+      livedExperienceShare: 57,
+      threshold: 30,
+      underRepresented: false,
+    });
+    const threshold = (percent: number) =>
+      facilitator.call('PUT', `/api/sessions/${sessionId}/alert-threshold`, { percent });
+    expect((await threshold(60)).status).toBe(200);
+    expect((await participation()).synthesis.underRepresented).toBe(true);
+    expect((await threshold(101)).status).toBe(400);
+    const people = (await participation()).people;
+    expect(people.find((p) => p.accountId === ids.ebe)).toMatchObject({
+      groupId: lived(),
+      contributions: 4,
+    });
+    expect((await practitioner.get(`/api/sessions/${sessionId}/participation`)).status).toBe(403);
     expect((await close(sessionId, 'MK-6')).status).toBe(200);
 
     // A validation round records one group's request for changes; dissent stays on record.

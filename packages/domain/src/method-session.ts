@@ -209,6 +209,8 @@ export interface SessionView {
   method: MethodDefinition;
   owner: PersonRef | null;
   startedAt: string;
+  /** Everyone taking part, names only: whom a participant may declare a dependency with. */
+  participants: PersonRef[];
   stages: SessionStage[];
   groups: SessionGroup[];
   me: {
@@ -241,4 +243,38 @@ export interface SessionSummary {
   methodTitle: MethodDefinition['title'];
   openStageId: string | null;
   startedAt: string;
+}
+
+export const alertThresholdSchema = z.object({ percent: z.number().int().min(0).max(100) });
+
+/** For the facilitator console: who has taken part, and whose voice fills the synthesis. */
+export interface SessionParticipation {
+  people: {
+    accountId: string;
+    displayName: string;
+    /** Their group in this session (null for facilitators and working-group members without one). */
+    groupId: string | null;
+    /** Posts, questions, claims and decisions they made in this session. */
+    contributions: number;
+    /** Canvases of this session they have written in. */
+    canvasesEdited: number;
+    lastContributionAt: string | null;
+  }[];
+  groups: {
+    spaceId: string;
+    contributions: number;
+    /** Members who have contributed at all, of all members. */
+    activePeople: number;
+    people: number;
+    lastContributionAt: string | null;
+  }[];
+  synthesis: {
+    /** Words in the synthesis space (posts and released work), per group they came from. */
+    words: { spaceId: string; words: number }[];
+    /** The lived-experience groups' share of those words, 0–100; null before anything is there. */
+    livedExperienceShare: number | null;
+    /** Below this share the console warns that lived experience is under-represented. */
+    threshold: number;
+    underRepresented: boolean;
+  };
 }

@@ -1,4 +1,5 @@
 import {
+  alertThresholdSchema,
   closeStageSchema,
   contractTermsSchema,
   dependencySchema,
@@ -28,7 +29,14 @@ import {
   validateStage,
 } from '../services/sessions/participate';
 import { sessionRecord } from '../services/sessions/record';
-import { closeStage, openStage, reviseContract, setStageTimer } from '../services/sessions/run';
+import { canvasParagraphs, sessionParticipation } from '../services/sessions/participation';
+import {
+  closeStage,
+  openStage,
+  reviseContract,
+  setAlertThreshold,
+  setStageTimer,
+} from '../services/sessions/run';
 import { listMySessions, startSession } from '../services/sessions/start';
 import { sessionView } from '../services/sessions/view';
 
@@ -122,6 +130,36 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       c.header('content-disposition', `attachment; filename="session-${record.session.id}.json"`);
       return c.json(record, 200);
     })
+    .get('/sessions/:sessionId/participation', validate('param', sessionParam), async (c) =>
+      c.json(
+        await sessionParticipation(db, requireAccount(c), c.req.valid('param').sessionId),
+        200,
+      ),
+    )
+    .get(
+      '/sessions/:sessionId/canvases/:canvasId/paragraphs',
+      validate('param', sessionParam.extend({ canvasId: z.uuid() })),
+      async (c) => {
+        const { sessionId, canvasId } = c.req.valid('param');
+        return c.json(await canvasParagraphs(db, requireAccount(c), sessionId, canvasId), 200);
+      },
+    )
+    .put(
+      '/sessions/:sessionId/alert-threshold',
+      validate('param', sessionParam),
+      validate('json', alertThresholdSchema),
+      async (c) => {
+        const account = requireAccount(c);
+        const { sessionId } = c.req.valid('param');
+        const session = await setAlertThreshold(
+          db,
+          account,
+          sessionId,
+          c.req.valid('json').percent,
+        );
+        return c.json(await changed(account, sessionId, session.initiativeId), 200);
+      },
+    )
     .post('/sessions/:sessionId/stages/:stageId/open', validate('param', stageParam), async (c) => {
       const account = requireAccount(c);
       const { sessionId, stageId } = c.req.valid('param');

@@ -652,3 +652,10 @@ export async function findInitiativeMethod(db: Queryable, id: string) {
     }
   );
 }
+
+export async function updateAlertThreshold(db: Queryable, sessionId: string, percent: number) {
+  await db.query('UPDATE method_sessions SET alert_threshold = $2 WHERE id = $1', [
+    sessionId,
+    percent,
+  ]);
+}

@@ -1,5 +1,4 @@
 import {
-  canvasDocName,
   type Account,
   type ContributionKind,
   type NewContribution,
@@ -7,7 +6,6 @@ import {
   type NewValidation,
 } from '@mizug/domain';
 import type { Stage } from '@mizug/methods';
-import { storedText } from '../../collab/stored-text';
 import type { Database } from '../../db/database';
 import { appendAudit } from '../../db/repositories/audit';
 import * as sessions from '../../db/repositories/method-sessions';
@@ -24,6 +22,7 @@ import {
   workSpaceOf,
   type SessionContext,
 } from './context';
+import { canvasParagraphLines } from './participation';
 import { groupsOf, isPeerStage, roundOf, standingDecision } from './rules';
 
 const audit = (
@@ -107,9 +106,7 @@ export async function releaseWork(
     if (!canvas || canvas.sessionId !== sessionId || canvas.purpose !== 'work')
       throw new AppError('validation_failed', { [`items.${index}.canvasId`]: 'not_found' });
     if (canvas.spaceId !== release.spaceId) throw new AppError('not_in_group');
-    const paragraphs = (await storedText(db, canvasDocName(canvas.id)))
-      .split('\n')
-      .filter((line) => line.trim() !== '');
+    const paragraphs = await canvasParagraphLines(db, canvas.id);
     for (const [at, position] of item.paragraphs.entries()) {
       const text = paragraphs[position];
       if (text === undefined)

@@ -107,3 +107,15 @@ export async function reviseContract(
   await audit(db, context, 'contract.revise', { version });
   return context.session;
 }
+
+/** The share of lived experience in the synthesis below which the console warns. */
+export async function setAlertThreshold(
+  db: Database,
+  account: Account,
+  sessionId: string,
+  percent: number,
+) {
+  const context = await loadSessionContext(db, account, sessionId, 'manage');
+  await sessions.updateAlertThreshold(db, sessionId, percent);
+  return context.session;
+}

@@ -8,7 +8,7 @@ import {
 import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
-import { canvasResource, loadSessionContext, type SessionContext } from './context';
+import { canvasResource, facilitatorsOf, loadSessionContext, type SessionContext } from './context';
 import { closeBlockers, isPeerStage, openBlockers } from './rules';
 
 /** Names as the initiative knows its members; someone who left shows without a name. */
@@ -91,6 +91,7 @@ export async function sessionView(
     method: session.method,
     owner: session.ownerId ? person(session.ownerId) : null,
     startedAt: session.startedAt.toISOString(),
+    participants: [...new Set([...facts.participantIds, ...facilitatorsOf(session)])].map(person),
     stages: session.method.stages.map((stage) => {
       const state = facts.states.get(stage.id);
       const status = state?.status ?? 'not_started';
