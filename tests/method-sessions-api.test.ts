@@ -202,7 +202,7 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
     expect(canvasOf(forPractitioner, 'MK-3', lived())).toBeUndefined();
     expect(canvasOf(forEbe, 'MK-3', practitioners())).toBeUndefined();
     expect(forPractitioner.contributions).toEqual([]);
-    await write(ebe, livedCanvas.docName, 'אף אחד לא מתקשר');
+    const stillOpen = await write(ebe, livedCanvas.docName, 'אף אחד לא מתקשר');
     await write(ebe, livedCanvas.docName, 'השכנים הם המשפחה');
     await write(practitioner, proCanvas.docName, 'Home visits reduce isolation');
     const paragraphs = (who: Person, canvasId: string) =>
@@ -235,8 +235,17 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
       (await validate(practitioner, sessionId, 'MK-3', practitioners(), 'approve')).status,
     ).toBe(201);
     expect((await close(sessionId, 'MK-3')).status).toBe(200);
-    // A closed stage takes no more work.
+    // A closed stage takes no more work, even from a socket that was open while it closed.
     expect(canvasOf(await view(ebe, sessionId), 'MK-3', lived())!.canWrite).toBe(false);
+    const dropped = server.collab.stats.droppedReaderUpdates;
+    writeParagraph(stillOpen, 'אחרי הסגירה');
+    stillOpen.destroy(); // the server counts what it dropped when the socket closes
+    await eventually(() =>
+      expect(server.collab.stats.droppedReaderUpdates).toBeGreaterThan(dropped),
+    );
+    expect(await (await paragraphs(ebe, livedCanvas.id)).json()).toEqual({
+      paragraphs: ['אף אחד לא מתקשר', 'השכנים הם המשפחה'],
+    });
 
     // The merge stays locked until every peer stage that asks for validation has it.
     const locked = await open(sessionId, 'MK-6');
