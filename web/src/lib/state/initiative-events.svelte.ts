@@ -10,8 +10,15 @@ import { getSession } from './session.svelte';
  * Call it while a component initialises; the streams close when the component is destroyed or
  * the list of initiatives changes. After a lost connection comes back, the browser reconnects by
  * itself and `onChanged` runs once, for whatever happened meanwhile.
+ *
+ * `onSession`, when given, runs with a method session's id whenever that session moves on (the
+ * server's `session` event: a stage opened, a decision recorded, a post added).
  */
-export function onInitiativeChanged(initiativeIds: () => readonly string[], onChanged: () => void) {
+export function onInitiativeChanged(
+  initiativeIds: () => readonly string[],
+  onChanged: () => void,
+  onSession?: (sessionId: string) => void,
+) {
   const events = getSession().api.api.initiatives[':initiativeId'].events;
   // A string, so reloading the same initiative does not reopen its stream.
   const watched = $derived(
@@ -29,6 +36,8 @@ export function onInitiativeChanged(initiativeIds: () => readonly string[], onCh
         const source = new EventSource(events.$url({ param: { initiativeId } }));
         let opened = false;
         source.addEventListener('changed', () => untrack(onChanged));
+        if (onSession)
+          source.addEventListener('session', (event) => untrack(() => onSession(event.data)));
         source.addEventListener('open', () => {
           if (opened) untrack(onChanged);
           opened = true;
