@@ -22,7 +22,7 @@ export async function post(
 
 /**
  * An initiative the admin (created by the Playwright web server) makes through the API, with an
- * invitation two experts by experience can use and one for a practitioner.
+ * invitation two experts by experience can use, one for a practitioner and one for a facilitator.
  */
 export async function initiativeWithInvitations(browser: Browser, name: string) {
   const context = await browser.newContext();
@@ -50,12 +50,18 @@ export async function initiativeWithInvitations(browser: Browser, name: string) 
     sector: 'public',
     spaceId: spaceOf('practitioners'),
   });
+  const facilitator = await post(context.request, csrfToken, invitations, {
+    role: 'facilitator',
+    sector: 'third_sector',
+    spaceId: null,
+  });
   await context.close();
   return {
     initiativeId: initiative.id as string,
     livedSpaceId: spaceOf('lived_experience'),
     ebeCode: ebe.code as string,
     practitionerCode: practitioner.code as string,
+    facilitatorCode: facilitator.code as string,
   };
 }
 

@@ -1,0 +1,156 @@
+import { expect, test, type Page } from '@playwright/test';
+import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
+
+const LIVED = 'ידע מניסיון חיים';
+const stageTitle = {
+  'LS-1': 'בחירת הצלחה',
+  'LS-2': 'מספרים את הסיפור',
+  'LS-3': 'הבהרה והשלמה של הסיפור',
+  'LS-4': 'הגדרת ההצלחה',
+  'LS-5': 'שחזור הפעולות',
+  'LS-6': 'נקודות מפנה והסיבות להן',
+  'LS-7': 'הקשר, גורמים מסייעים ומכשולים',
+  'LS-8': 'ניסוח עקרונות פעולה',
+  'LS-9': 'הכללה והשוואה בין סיפורים',
+  'LS-10': 'תיעוד, יישום והתבוננות בלמידה',
+};
+type StageId = keyof typeof stageTitle;
+
+const openStage = async (page: Page, id: StageId) => {
+  await page.getByRole('button', { name: `פתיחה: ${stageTitle[id]}`, exact: true }).click();
+  await expect(
+    page.getByRole('button', { name: `סגירה: ${stageTitle[id]}`, exact: true }),
+  ).toBeVisible();
+};
+const closeStage = async (page: Page, id: StageId) => {
+  await page.getByRole('button', { name: `סגירה: ${stageTitle[id]}`, exact: true }).click();
+  await expect(
+    page.getByRole('button', { name: `פתיחה מחדש: ${stageTitle[id]}`, exact: true }),
+  ).toBeVisible();
+};
+const currentStage = (page: Page, id: StageId) =>
+  expect(page.getByRole('heading', { name: `השלב הנוכחי: ${stageTitle[id]}` })).toBeVisible();
+const canvas = (page: Page) =>
+  page.getByRole('textbox', { name: `דף משותף: ${LIVED}`, exact: true });
+const confirmAsOwner = async (page: Page) => {
+  await page.getByRole('button', { name: 'זה נאמן לסיפור שלי' }).click();
+  await expect(page.getByText('אישרת שזה נאמן לסיפור שלך.')).toBeVisible();
+};
+
+test('Learning from Success for one expert by experience, through all ten stages, in Hebrew', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(240_000);
+  const { initiativeId, ebeCode, facilitatorCode } = await initiativeWithInvitations(
+    browser,
+    'Success',
+  );
+  const join = async (code: string, name: string, handle: string) =>
+    (await joined(browser, baseURL!, code, { name, handle, locale: 'he' })).page;
+  const companion = await join(facilitatorCode, 'רותי', uniqueHandle('ruti'));
+  const miriam = await join(ebeCode, 'מרים', uniqueHandle('miriam'));
+  const circle = await join(ebeCode, 'סלמה', uniqueHandle('salma'));
+
+  // The learning companion starts a session about Miriam's own success.
+  await companion.goto(`/initiatives/${initiativeId}/sessions/new`);
+  await companion.getByRole('radio', { name: 'למידה מהצלחות', exact: true }).check();
+  await companion.getByRole('textbox', { name: 'שם המפגש' }).fill('יצאתי שוב מהבית');
+  await companion.getByRole('checkbox', { name: LIVED }).check();
+  await companion
+    .getByRole('combobox', { name: 'של מי ההצלחה? (לא חובה)' })
+    .selectOption({ label: 'מרים' });
+  await companion.getByRole('button', { name: 'להתחיל את המפגש' }).click();
+  await expect(companion).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  const sessionUrl = new URL(companion.url()).pathname;
+
+  for (const page of [miriam, circle]) {
+    await page.goto(sessionUrl);
+    await page.getByRole('button', { name: 'אני מסכים/ה' }).click();
+    await expect(page.getByRole('button', { name: 'אני מסכים/ה' })).toHaveCount(0);
+  }
+
+  /** A stage whose material is Miriam's own words: only she writes, and she confirms it. */
+  async function ownersStage(id: StageId, text: string, confirm = true) {
+    await openStage(companion, id);
+    await currentStage(miriam, id);
+    await canvas(miriam).click();
+    await miriam.keyboard.type(text);
+    await expect(canvas(circle)).toContainText(text);
+    if (confirm) await confirmAsOwner(miriam);
+    await closeStage(companion, id);
+  }
+
+  // LS-1: the circle and the companion read the nomination; only Miriam writes it.
+  await openStage(companion, 'LS-1');
+  await currentStage(miriam, 'LS-1');
+  await canvas(miriam).click();
+  await miriam.keyboard.type('הלכתי למועדון השכונתי בפעם הראשונה');
+  await expect(canvas(circle)).toContainText('הלכתי למועדון השכונתי בפעם הראשונה');
+  await expect(canvas(circle)).toHaveAttribute('contenteditable', 'false');
+  await expect(canvas(companion)).toHaveAttribute('contenteditable', 'false');
+  // Closing waits for the owner's confirmation.
+  await companion
+    .getByRole('button', { name: `סגירה: ${stageTitle['LS-1']}`, exact: true })
+    .click();
+  await expect(
+    companion.getByText('תנאי הסיום של השלב הזה עדיין לא מתקיים', { exact: false }),
+  ).toBeVisible();
+  await confirmAsOwner(miriam);
+  await closeStage(companion, 'LS-1');
+
+  await ownersStage('LS-2', 'השכנה דפקה בדלת והציעה ללכת יחד');
+
+  // LS-3: the circle asks clarifying questions, Miriam answers them.
+  await openStage(companion, 'LS-3');
+  await currentStage(circle, 'LS-3');
+  await circle.getByRole('textbox', { name: 'השאלה שלך' }).fill('מה אמרת לשכנה?');
+  await circle.getByRole('button', { name: 'לשאול' }).click();
+  const question = miriam.getByRole('listitem').filter({ hasText: 'מה אמרת לשכנה?' });
+  await question.getByRole('textbox', { name: 'התשובה שלך' }).fill('אמרתי שרק לשעה');
+  await question.getByRole('button', { name: 'לענות' }).click();
+  await expect(circle.getByText('אמרתי שרק לשעה')).toBeVisible();
+  await confirmAsOwner(miriam);
+  await closeStage(companion, 'LS-3');
+
+  await ownersStage('LS-4', 'לפני: לא יצאתי שבועות. אחרי: יוצאת פעמיים בשבוע');
+  await ownersStage('LS-5', 'הסכמתי, קבענו שעה, היא חיכתה לי למטה');
+  await ownersStage('LS-6', 'הרגע שכמעט ביטלתי, ונזכרתי שהבטחתי');
+  await ownersStage('LS-7', 'עזר שהמועדון קרוב ושהשכנה הכירה אנשים שם', false);
+
+  // LS-8: principles of action, confirmed by their owner.
+  await openStage(companion, 'LS-8');
+  await currentStage(miriam, 'LS-8');
+  await miriam
+    .getByRole('textbox', { name: 'מה שרצית לומר' })
+    .fill('כשמישהו מתבודד, כדי שיצא, הציעו ללכת יחד, כי קשה ללכת לבד');
+  await miriam.getByRole('button', { name: 'פרסום' }).click();
+  await expect(circle.getByText('כשמישהו מתבודד, כדי שיצא')).toBeVisible();
+  await confirmAsOwner(miriam);
+  await closeStage(companion, 'LS-8');
+
+  // LS-9: in the synthesis space, the group validates the common principles.
+  await openStage(companion, 'LS-9');
+  await currentStage(miriam, 'LS-9');
+  await miriam.getByRole('textbox', { name: 'מה שרצית לומר' }).fill('ללוות, לא לשלוח');
+  await miriam.getByRole('button', { name: 'פרסום' }).click();
+  await circle.getByRole('radio', { name: 'לאשר' }).check();
+  await circle.getByRole('button', { name: 'רישום ההחלטה של הקבוצה שלנו' }).click();
+  await expect(circle.getByText('ההחלטה שלנו בסבב הזה:')).toBeVisible();
+  await closeStage(companion, 'LS-9');
+
+  await ownersStage('LS-10', 'בפעם הבאה אזמין אני מישהי אחרת');
+
+  // Every stage was opened and closed, each closing recorded without an override.
+  const record = await (await companion.request.get(`/api${sessionUrl}/record`)).json();
+  const closed = record.stageEvents.filter(
+    (event: { action: string }) => event.action === 'closed',
+  );
+  expect(closed.map((event: { stageId: string }) => event.stageId)).toEqual(
+    Object.keys(stageTitle),
+  );
+  expect(closed.every((event: { overrideReason: unknown }) => event.overrideReason === null)).toBe(
+    true,
+  );
+  expect(record.ownerConfirmations).toHaveLength(8);
+});

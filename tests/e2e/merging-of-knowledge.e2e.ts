@@ -1,0 +1,157 @@
+import { expect, test, type Page } from '@playwright/test';
+import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
+
+const LIVED = 'ידע מניסיון חיים';
+const PRACTITIONERS = 'אנשי ונשות מקצוע';
+const stageTitle = {
+  'MK-3': 'בונים את הידע של הקבוצה',
+  'MK-4': 'בודקים את הסיכום של הקבוצה',
+  'MK-5': 'מתכוננים למפגש עם הקבוצות האחרות',
+  'MK-6': 'המיזוג: מפגש הנציגות והנציגים',
+  'MK-7': 'כל קבוצה בודקת את הטיוטה המשותפת',
+};
+type StageId = keyof typeof stageTitle;
+
+/** The facilitator's console buttons, named by their stage. */
+const openStage = (page: Page, id: StageId) =>
+  page.getByRole('button', { name: `פתיחה: ${stageTitle[id]}`, exact: true }).click();
+async function closeStage(page: Page, id: StageId) {
+  await page.getByRole('button', { name: `סגירה: ${stageTitle[id]}`, exact: true }).click();
+  await expect(
+    page.getByRole('button', { name: `פתיחה מחדש: ${stageTitle[id]}`, exact: true }),
+  ).toBeVisible();
+}
+const currentStage = (page: Page, id: StageId) =>
+  expect(page.getByRole('heading', { name: `השלב הנוכחי: ${stageTitle[id]}` })).toBeVisible();
+const canvas = (page: Page, group: string) =>
+  page.getByRole('textbox', { name: `דף משותף: ${group}`, exact: true });
+
+/** Records the decision of the caller's group in the current stage. */
+async function decide(page: Page, decision: 'לאשר' | 'לבקש שינויים', comment = '') {
+  await page.getByRole('radio', { name: decision }).check();
+  if (comment) await page.getByRole('textbox', { name: 'הערה' }).fill(comment);
+  await page.getByRole('button', { name: 'רישום ההחלטה של הקבוצה שלנו' }).click();
+  await expect(page.getByText('ההחלטה שלנו בסבב הזה:')).toBeVisible();
+}
+
+test('a facilitator runs Merging of Knowledge in Hebrew: separate canvases, validation before the merge, labelled releases, a request for changes', async ({
+  browser,
+  baseURL,
+}) => {
+  test.setTimeout(180_000);
+  const { initiativeId, ebeCode, practitionerCode, facilitatorCode } =
+    await initiativeWithInvitations(browser, 'Merging');
+  const join = async (code: string, name: string, handle: string) =>
+    joined(browser, baseURL!, code, { name, handle, locale: 'he' });
+  const noa = (await join(facilitatorCode, 'נועה', uniqueHandle('noa'))).page;
+  const miriam = (await join(ebeCode, 'מרים', uniqueHandle('miriam'))).page;
+  const yossi = (await join(practitionerCode, 'יוסי', uniqueHandle('yossi'))).page;
+
+  // The facilitator starts the session with both peer groups, facilitating each.
+  await noa.goto(`/initiatives/${initiativeId}`);
+  await noa.getByRole('link', { name: 'להתחיל מפגש' }).click();
+  await noa.getByRole('radio', { name: 'מיזוג ידע', exact: true }).check();
+  await noa.getByRole('textbox', { name: 'שם המפגש' }).fill('מה זו בדידות בשבילנו');
+  await noa.getByRole('checkbox', { name: LIVED }).check();
+  await noa.getByRole('checkbox', { name: PRACTITIONERS }).check();
+  await noa.getByRole('button', { name: 'להתחיל את המפגש' }).click();
+  await expect(noa).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/);
+  const sessionUrl = new URL(noa.url()).pathname;
+  await expect(noa.getByRole('heading', { name: 'מה זו בדידות בשבילנו' })).toBeVisible();
+  await expect(noa.locator('html')).toHaveAttribute('dir', 'rtl');
+
+  // Each participant accepts the agreement before anything else.
+  for (const page of [miriam, yossi]) {
+    await page.goto(sessionUrl);
+    await expect(page.getByRole('heading', { name: 'הסכם ההשתתפות שלנו' })).toBeVisible();
+    await page.getByRole('button', { name: 'אני מסכים/ה' }).click();
+    await expect(page.getByRole('button', { name: 'אני מסכים/ה' })).toHaveCount(0);
+  }
+
+  // Both groups write at the same time, each in its own canvas, never seeing the other's.
+  await openStage(noa, 'MK-3');
+  for (const page of [miriam, yossi]) await currentStage(page, 'MK-3');
+  await expect(canvas(miriam, PRACTITIONERS)).toHaveCount(0);
+  await expect(canvas(yossi, LIVED)).toHaveCount(0);
+  await canvas(miriam, LIVED).click();
+  await canvas(yossi, PRACTITIONERS).click();
+  await miriam.keyboard.type('אף אחד לא מתקשר בערב');
+  await yossi.keyboard.type('ביקורי בית מפחיתים בדידות');
+  await miriam.keyboard.press('Enter');
+  await miriam.keyboard.type('השכנים הם המשפחה שלנו');
+  await expect(canvas(miriam, LIVED)).toContainText('השכנים הם המשפחה שלנו');
+  await expect(canvas(yossi, PRACTITIONERS)).toContainText('ביקורי בית מפחיתים בדידות');
+  await expect(miriam.getByText('ביקורי בית מפחיתים בדידות')).toHaveCount(0);
+  await expect(yossi.getByText('השכנים הם המשפחה שלנו')).toHaveCount(0);
+  for (const page of [miriam, yossi])
+    await expect(page.getByRole('status').filter({ hasText: 'נשמר' }).first()).toBeVisible();
+
+  await decide(miriam, 'לאשר');
+  await decide(yossi, 'לאשר');
+  await closeStage(noa, 'MK-3');
+
+  // The merge stays closed until both groups validate their own work (MK-4 too).
+  await openStage(noa, 'MK-6');
+  await expect(
+    noa.getByText('השלבים המשותפים נפתחים רק אחרי שכל קבוצה אישרה את העבודה שלה.'),
+  ).toBeVisible();
+  await expect(
+    noa.getByRole('button', { name: `סגירה: ${stageTitle['MK-6']}`, exact: true }),
+  ).toHaveCount(0);
+  await openStage(noa, 'MK-4');
+  await decide(miriam, 'לאשר');
+  await decide(yossi, 'לאשר');
+  await closeStage(noa, 'MK-4');
+
+  // Each group releases part of its work: one paragraph each.
+  await openStage(noa, 'MK-5');
+  await currentStage(miriam, 'MK-5');
+  await miriam.getByRole('checkbox', { name: 'השכנים הם המשפחה שלנו' }).check();
+  await miriam.getByRole('button', { name: 'שחרור החלקים שנבחרו למיזוג' }).click();
+  await expect(miriam.getByText('מה שהקבוצה שלנו שחררה')).toBeVisible();
+  await currentStage(yossi, 'MK-5');
+  await yossi.getByRole('checkbox', { name: 'ביקורי בית מפחיתים בדידות' }).check();
+  await yossi.getByRole('button', { name: 'שחרור החלקים שנבחרו למיזוג' }).click();
+  await expect(yossi.getByText('מה שהקבוצה שלנו שחררה')).toBeVisible();
+  await closeStage(noa, 'MK-5');
+
+  // The merge shows both releases, each labelled with its group; the unreleased line stays home.
+  await openStage(noa, 'MK-6');
+  for (const page of [miriam, yossi]) {
+    await currentStage(page, 'MK-6');
+    const released = page.getByRole('region', { name: 'מה שהקבוצות שחררו' });
+    await expect(released.getByRole('article').filter({ hasText: LIVED })).toContainText(
+      'השכנים הם המשפחה שלנו',
+    );
+    await expect(released.getByRole('article').filter({ hasText: PRACTITIONERS })).toContainText(
+      'ביקורי בית מפחיתים בדידות',
+    );
+  }
+  await expect(yossi.getByText('אף אחד לא מתקשר בערב')).toHaveCount(0);
+  await closeStage(noa, 'MK-6');
+
+  // A validation round in which the lived-experience group asks for changes.
+  await openStage(noa, 'MK-7');
+  await currentStage(miriam, 'MK-7');
+  await decide(miriam, 'לבקש שינויים', 'המילה "מטופלים" לא מתארת אותנו');
+  await decide(yossi, 'לאשר');
+  await noa.getByRole('button', { name: `סגירה: ${stageTitle['MK-7']}`, exact: true }).click();
+  await expect(
+    noa.getByText('תנאי הסיום של השלב הזה עדיין לא מתקיים', { exact: false }),
+  ).toBeVisible();
+
+  const record = await (await noa.request.get(`/api${sessionUrl}/record`)).json();
+  expect(record.validations).toContainEqual(
+    expect.objectContaining({
+      stageId: 'MK-7',
+      decision: 'changes',
+      comment: 'המילה "מטופלים" לא מתארת אותנו',
+      round: 1,
+      by: 'מרים',
+    }),
+  );
+  expect(record.releases.map((r: { group: { kind: string } }) => r.group.kind)).toEqual([
+    'lived_experience',
+    'practitioners',
+  ]);
+});
