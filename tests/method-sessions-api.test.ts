@@ -426,6 +426,79 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
     ]);
   });
 
+  it('lets practitioners tag claims with sources and confidence, and the lived-experience group answer the validated ones', async () => {
+    const { ebe, practitioner } = seed.people;
+    const session = await start({
+      methodId: 'practice-wisdom',
+      title: 'מה עובד בביקורי בית',
+      groups: [
+        { spaceId: practitioners(), facilitatorIds: [ids.facilitator] },
+        { spaceId: lived(), facilitatorIds: [ids.facilitator] },
+      ],
+    });
+    for (const who of [ebe, practitioner]) await accept(who, session.id);
+    const post = (who: Person, stageId: string, body: object) =>
+      who.post(`${stage(session.id, stageId)}/contributions`, body);
+
+    expect((await open(session.id, 'PW-4')).status).toBe(200);
+    expect(
+      (
+        await post(practitioner, 'PW-4', {
+          body: 'A first visit at home builds trust',
+          sourceTags: ['experience'],
+          confidence: 'low',
+        })
+      ).status,
+    ).toBe(201);
+    expect((await close(session.id, 'PW-4')).status).toBe(200);
+
+    expect((await open(session.id, 'PW-8')).status).toBe(200);
+    const claim = {
+      body: 'In a first contact, visiting at home tends to build trust because it shows respect',
+      sourceTags: ['experience', 'research'],
+      confidence: 'medium',
+    };
+    expect((await post(practitioner, 'PW-8', claim)).status).toBe(201);
+    // Before its group approves, the claim stays in the practitioners' space.
+    expect((await view(ebe, session.id)).contributions).toEqual([]);
+    expect(
+      (await validate(practitioner, session.id, 'PW-8', practitioners(), 'approve')).status,
+    ).toBe(201);
+    expect((await validate(ebe, session.id, 'PW-8', lived(), 'approve')).status).toBe(201);
+    expect((await close(session.id, 'PW-8')).status).toBe(200);
+
+    expect((await open(session.id, 'PW-9')).status).toBe(200);
+    const seen = (await view(ebe, session.id)).contributions;
+    expect(seen.map((c) => [c.kind, c.body, c.sourceTags, c.confidence])).toEqual([
+      ['claim', claim.body, ['experience', 'research'], 'medium'],
+    ]);
+    const all = (await view(practitioner, session.id)).contributions;
+    const early = all.find((c) => c.stageId === 'PW-4')!;
+    const respond = (parentId: string, stance?: string) =>
+      post(ebe, 'PW-9', { body: 'לא תמיד: לפעמים הבית הוא המקום הכי פחות בטוח', parentId, stance });
+    expect((await respond(early.id, 'contest')).status).toBe(400);
+    expect((await respond(seen[0]!.id)).status).toBe(400);
+    expect((await post(ebe, 'PW-9', { body: 'A claim of our own' })).status).toBe(409);
+    expect((await respond(seen[0]!.id, 'contest')).status).toBe(201);
+    // The response reaches the practitioners once the lived-experience group releases it.
+    const responses = async () =>
+      (await view(practitioner, session.id)).contributions.filter((c) => c.kind === 'response');
+    expect(await responses()).toEqual([]);
+    const released = await ebe.post(`${stage(session.id, 'PW-9')}/releases`, {
+      spaceId: lived(),
+      items: [],
+    });
+    expect(released.status).toBe(201);
+    const answered = (await view(practitioner, session.id)).contributions.find(
+      (c) => c.kind === 'response',
+    );
+    expect(answered).toMatchObject({
+      parentId: seen[0]!.id,
+      stance: 'contest',
+      authorGroupId: lived(),
+    });
+  });
+
   it('hides a session from those outside its groups, and refuses a practitioner who starts one', async () => {
     const session = await start({
       methodId: 'practice-wisdom',

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
+import { canvas, exitNotMet, sessionStages } from './support/session';
 
 const LIVED = 'ידע מניסיון חיים';
 const stageTitle = {
@@ -16,22 +17,12 @@ const stageTitle = {
 };
 type StageId = keyof typeof stageTitle;
 
+const stages = sessionStages(stageTitle);
 const openStage = async (page: Page, id: StageId) => {
-  await page.getByRole('button', { name: `פתיחה: ${stageTitle[id]}`, exact: true }).click();
-  await expect(
-    page.getByRole('button', { name: `סגירה: ${stageTitle[id]}`, exact: true }),
-  ).toBeVisible();
+  await stages.open(page, id);
+  await expect(stages.closeButton(page, id)).toBeVisible();
 };
-const closeStage = async (page: Page, id: StageId) => {
-  await page.getByRole('button', { name: `סגירה: ${stageTitle[id]}`, exact: true }).click();
-  await expect(
-    page.getByRole('button', { name: `פתיחה מחדש: ${stageTitle[id]}`, exact: true }),
-  ).toBeVisible();
-};
-const currentStage = (page: Page, id: StageId) =>
-  expect(page.getByRole('heading', { name: `השלב הנוכחי: ${stageTitle[id]}` })).toBeVisible();
-const canvas = (page: Page) =>
-  page.getByRole('textbox', { name: `דף משותף: ${LIVED}`, exact: true });
+const lived = (page: Page) => canvas(page, LIVED);
 const confirmAsOwner = async (page: Page) => {
   await page.getByRole('button', { name: 'זה נאמן לסיפור שלי' }).click();
   await expect(page.getByText('אישרת שזה נאמן לסיפור שלך.')).toBeVisible();
@@ -73,37 +64,33 @@ test('Learning from Success for one expert by experience, through all ten stages
   /** A stage whose material is Miriam's own words: only she writes, and she confirms it. */
   async function ownersStage(id: StageId, text: string, confirm = true) {
     await openStage(companion, id);
-    await currentStage(miriam, id);
-    await canvas(miriam).click();
+    await stages.current(miriam, id);
+    await lived(miriam).click();
     await miriam.keyboard.type(text);
-    await expect(canvas(circle)).toContainText(text);
+    await expect(lived(circle)).toContainText(text);
     if (confirm) await confirmAsOwner(miriam);
-    await closeStage(companion, id);
+    await stages.close(companion, id);
   }
 
   // LS-1: the circle and the companion read the nomination; only Miriam writes it.
   await openStage(companion, 'LS-1');
-  await currentStage(miriam, 'LS-1');
-  await canvas(miriam).click();
+  await stages.current(miriam, 'LS-1');
+  await lived(miriam).click();
   await miriam.keyboard.type('הלכתי למועדון השכונתי בפעם הראשונה');
-  await expect(canvas(circle)).toContainText('הלכתי למועדון השכונתי בפעם הראשונה');
-  await expect(canvas(circle)).toHaveAttribute('contenteditable', 'false');
-  await expect(canvas(companion)).toHaveAttribute('contenteditable', 'false');
+  await expect(lived(circle)).toContainText('הלכתי למועדון השכונתי בפעם הראשונה');
+  await expect(lived(circle)).toHaveAttribute('contenteditable', 'false');
+  await expect(lived(companion)).toHaveAttribute('contenteditable', 'false');
   // Closing waits for the owner's confirmation.
-  await companion
-    .getByRole('button', { name: `סגירה: ${stageTitle['LS-1']}`, exact: true })
-    .click();
-  await expect(
-    companion.getByText('תנאי הסיום של השלב הזה עדיין לא מתקיים', { exact: false }),
-  ).toBeVisible();
+  await stages.closeButton(companion, 'LS-1').click();
+  await exitNotMet(companion);
   await confirmAsOwner(miriam);
-  await closeStage(companion, 'LS-1');
+  await stages.close(companion, 'LS-1');
 
   await ownersStage('LS-2', 'השכנה דפקה בדלת והציעה ללכת יחד');
 
   // LS-3: the circle asks clarifying questions, Miriam answers them.
   await openStage(companion, 'LS-3');
-  await currentStage(circle, 'LS-3');
+  await stages.current(circle, 'LS-3');
   await circle.getByRole('textbox', { name: 'השאלה שלך' }).fill('מה אמרת לשכנה?');
   await circle.getByRole('button', { name: 'לשאול' }).click();
   const question = miriam.getByRole('listitem').filter({ hasText: 'מה אמרת לשכנה?' });
@@ -111,7 +98,7 @@ test('Learning from Success for one expert by experience, through all ten stages
   await question.getByRole('button', { name: 'לענות' }).click();
   await expect(circle.getByText('אמרתי שרק לשעה')).toBeVisible();
   await confirmAsOwner(miriam);
-  await closeStage(companion, 'LS-3');
+  await stages.close(companion, 'LS-3');
 
   await ownersStage('LS-4', 'לפני: לא יצאתי שבועות. אחרי: יוצאת פעמיים בשבוע');
   await ownersStage('LS-5', 'הסכמתי, קבענו שעה, היא חיכתה לי למטה');
@@ -120,24 +107,24 @@ test('Learning from Success for one expert by experience, through all ten stages
 
   // LS-8: principles of action, confirmed by their owner.
   await openStage(companion, 'LS-8');
-  await currentStage(miriam, 'LS-8');
+  await stages.current(miriam, 'LS-8');
   await miriam
     .getByRole('textbox', { name: 'מה שרצית לומר' })
     .fill('כשמישהו מתבודד, כדי שיצא, הציעו ללכת יחד, כי קשה ללכת לבד');
   await miriam.getByRole('button', { name: 'פרסום' }).click();
   await expect(circle.getByText('כשמישהו מתבודד, כדי שיצא')).toBeVisible();
   await confirmAsOwner(miriam);
-  await closeStage(companion, 'LS-8');
+  await stages.close(companion, 'LS-8');
 
   // LS-9: in the synthesis space, the group validates the common principles.
   await openStage(companion, 'LS-9');
-  await currentStage(miriam, 'LS-9');
+  await stages.current(miriam, 'LS-9');
   await miriam.getByRole('textbox', { name: 'מה שרצית לומר' }).fill('ללוות, לא לשלוח');
   await miriam.getByRole('button', { name: 'פרסום' }).click();
   await circle.getByRole('radio', { name: 'לאשר' }).check();
   await circle.getByRole('button', { name: 'רישום ההחלטה של הקבוצה שלנו' }).click();
   await expect(circle.getByText('ההחלטה שלנו בסבב הזה:')).toBeVisible();
-  await closeStage(companion, 'LS-9');
+  await stages.close(companion, 'LS-9');
 
   await ownersStage('LS-10', 'בפעם הבאה אזמין אני מישהי אחרת');
 

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
+import { canvas, exitNotMet, sessionStages } from './support/session';
 
 const LIVED = 'ידע מניסיון חיים';
 const PRACTITIONERS = 'אנשי ונשות מקצוע';
@@ -10,21 +11,8 @@ const stageTitle = {
   'MK-6': 'המיזוג: מפגש הנציגות והנציגים',
   'MK-7': 'כל קבוצה בודקת את הטיוטה המשותפת',
 };
-type StageId = keyof typeof stageTitle;
 
-/** The facilitator's console buttons, named by their stage. */
-const openStage = (page: Page, id: StageId) =>
-  page.getByRole('button', { name: `פתיחה: ${stageTitle[id]}`, exact: true }).click();
-async function closeStage(page: Page, id: StageId) {
-  await page.getByRole('button', { name: `סגירה: ${stageTitle[id]}`, exact: true }).click();
-  await expect(
-    page.getByRole('button', { name: `פתיחה מחדש: ${stageTitle[id]}`, exact: true }),
-  ).toBeVisible();
-}
-const currentStage = (page: Page, id: StageId) =>
-  expect(page.getByRole('heading', { name: `השלב הנוכחי: ${stageTitle[id]}` })).toBeVisible();
-const canvas = (page: Page, group: string) =>
-  page.getByRole('textbox', { name: `דף משותף: ${group}`, exact: true });
+const stages = sessionStages(stageTitle);
 
 /** Records the decision of the caller's group in the current stage. */
 async function decide(page: Page, decision: 'לאשר' | 'לבקש שינויים', comment = '') {
@@ -69,8 +57,8 @@ test('a facilitator runs Merging of Knowledge in Hebrew: separate canvases, vali
   }
 
   // Both groups write at the same time, each in its own canvas, never seeing the other's.
-  await openStage(noa, 'MK-3');
-  for (const page of [miriam, yossi]) await currentStage(page, 'MK-3');
+  await stages.open(noa, 'MK-3');
+  for (const page of [miriam, yossi]) await stages.current(page, 'MK-3');
   await expect(canvas(miriam, PRACTITIONERS)).toHaveCount(0);
   await expect(canvas(yossi, LIVED)).toHaveCount(0);
   await canvas(miriam, LIVED).click();
@@ -88,37 +76,35 @@ test('a facilitator runs Merging of Knowledge in Hebrew: separate canvases, vali
 
   await decide(miriam, 'לאשר');
   await decide(yossi, 'לאשר');
-  await closeStage(noa, 'MK-3');
+  await stages.close(noa, 'MK-3');
 
   // The merge stays closed until both groups validate their own work (MK-4 too).
-  await openStage(noa, 'MK-6');
+  await stages.open(noa, 'MK-6');
   await expect(
     noa.getByText('השלבים המשותפים נפתחים רק אחרי שכל קבוצה אישרה את העבודה שלה.'),
   ).toBeVisible();
-  await expect(
-    noa.getByRole('button', { name: `סגירה: ${stageTitle['MK-6']}`, exact: true }),
-  ).toHaveCount(0);
-  await openStage(noa, 'MK-4');
+  await expect(stages.closeButton(noa, 'MK-6')).toHaveCount(0);
+  await stages.open(noa, 'MK-4');
   await decide(miriam, 'לאשר');
   await decide(yossi, 'לאשר');
-  await closeStage(noa, 'MK-4');
+  await stages.close(noa, 'MK-4');
 
   // Each group releases part of its work: one paragraph each.
-  await openStage(noa, 'MK-5');
-  await currentStage(miriam, 'MK-5');
+  await stages.open(noa, 'MK-5');
+  await stages.current(miriam, 'MK-5');
   await miriam.getByRole('checkbox', { name: 'השכנים הם המשפחה שלנו' }).check();
   await miriam.getByRole('button', { name: 'שחרור החלקים שנבחרו למיזוג' }).click();
   await expect(miriam.getByText('מה שהקבוצה שלנו שחררה')).toBeVisible();
-  await currentStage(yossi, 'MK-5');
+  await stages.current(yossi, 'MK-5');
   await yossi.getByRole('checkbox', { name: 'ביקורי בית מפחיתים בדידות' }).check();
   await yossi.getByRole('button', { name: 'שחרור החלקים שנבחרו למיזוג' }).click();
   await expect(yossi.getByText('מה שהקבוצה שלנו שחררה')).toBeVisible();
-  await closeStage(noa, 'MK-5');
+  await stages.close(noa, 'MK-5');
 
   // The merge shows both releases, each labelled with its group; the unreleased line stays home.
-  await openStage(noa, 'MK-6');
+  await stages.open(noa, 'MK-6');
   for (const page of [miriam, yossi]) {
-    await currentStage(page, 'MK-6');
+    await stages.current(page, 'MK-6');
     const released = page.getByRole('region', { name: 'מה שהקבוצות שחררו' });
     await expect(released.getByRole('article').filter({ hasText: LIVED })).toContainText(
       'השכנים הם המשפחה שלנו',
@@ -128,17 +114,15 @@ test('a facilitator runs Merging of Knowledge in Hebrew: separate canvases, vali
     );
   }
   await expect(yossi.getByText('אף אחד לא מתקשר בערב')).toHaveCount(0);
-  await closeStage(noa, 'MK-6');
+  await stages.close(noa, 'MK-6');
 
   // A validation round in which the lived-experience group asks for changes.
-  await openStage(noa, 'MK-7');
-  await currentStage(miriam, 'MK-7');
+  await stages.open(noa, 'MK-7');
+  await stages.current(miriam, 'MK-7');
   await decide(miriam, 'לבקש שינויים', 'המילה "מטופלים" לא מתארת אותנו');
   await decide(yossi, 'לאשר');
-  await noa.getByRole('button', { name: `סגירה: ${stageTitle['MK-7']}`, exact: true }).click();
-  await expect(
-    noa.getByText('תנאי הסיום של השלב הזה עדיין לא מתקיים', { exact: false }),
-  ).toBeVisible();
+  await stages.closeButton(noa, 'MK-7').click();
+  await exitNotMet(noa);
 
   const record = await (await noa.request.get(`/api${sessionUrl}/record`)).json();
   expect(record.validations).toContainEqual(

@@ -1,6 +1,7 @@
 import type { Account, Membership, Space } from '@mizug/domain';
 import type { Stage } from '@mizug/methods';
 import type { Database, Queryable } from '../../db/database';
+import { appendAudit } from '../../db/repositories/audit';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
 import type { StoredCanvas, StoredSession } from '../../db/repositories/method-sessions';
@@ -169,3 +170,17 @@ export function requireOpen(context: SessionContext, stageId: string) {
 export function requireMyGroup(context: SessionContext, spaceId: string) {
   if (!context.myGroupIds.includes(spaceId)) throw new AppError('not_in_group');
 }
+
+/** An audit entry about this session, by the caller. */
+export const auditSession = (
+  db: Database,
+  context: SessionContext,
+  action: Parameters<typeof appendAudit>[1]['action'],
+  details: Record<string, unknown>,
+) =>
+  appendAudit(db, {
+    action,
+    actorId: context.account.id,
+    initiativeId: context.session.initiativeId,
+    details: { sessionId: context.session.id, ...details },
+  });

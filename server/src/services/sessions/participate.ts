@@ -14,34 +14,21 @@ import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import {
+  auditSession,
   loadSessionContext,
   requireContract,
   requireMyGroup,
   requireOpen,
   stageOf,
   workSpaceOf,
-  type SessionContext,
 } from './context';
 import { canvasParagraphLines } from './participation';
-import { groupsOf, isPeerStage, roundOf, standingDecision } from './rules';
-
-const audit = (
-  db: Database,
-  context: SessionContext,
-  action: Parameters<typeof appendAudit>[1]['action'],
-  details: Record<string, unknown>,
-) =>
-  appendAudit(db, {
-    action,
-    actorId: context.account.id,
-    initiativeId: context.session.initiativeId,
-    details: { sessionId: context.session.id, ...details },
-  });
+import { claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
 
 export async function acceptContract(db: Database, account: Account, sessionId: string) {
   const context = await loadSessionContext(db, account, sessionId, 'write');
   await sessions.acceptContract(db, sessionId, context.contractVersion, account.id);
-  await audit(db, context, 'contract.accept', { version: context.contractVersion });
+  await auditSession(db, context, 'contract.accept', { version: context.contractVersion });
   return context.session;
 }
 
@@ -74,7 +61,7 @@ export async function validateStage(
     comment: validation.comment,
     decidedBy: account.id,
   });
-  await audit(db, context, 'stage.validate', {
+  await auditSession(db, context, 'stage.validate', {
     stageId,
     spaceId: validation.spaceId,
     round,
@@ -97,7 +84,9 @@ export async function releaseWork(
   const context = await loadSessionContext(db, account, sessionId, 'write');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
-  if (stage.artefact !== 'release') throw new AppError('stage_artefact_mismatch');
+  // A release stage, or one that ends when every group released its work (its responses, say).
+  if (stage.artefact !== 'release' && stage.exit !== 'every_group_released')
+    throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, release.spaceId);
   requireContract(context);
   const items: { sourceStageId: string; text: string }[] = [];
@@ -124,7 +113,7 @@ export async function releaseWork(
       items,
     }),
   );
-  await audit(db, context, 'stage.release', {
+  await auditSession(db, context, 'stage.release', {
     stageId,
     spaceId: release.spaceId,
     items: items.length,
@@ -204,19 +193,8 @@ export async function contribute(
     if (!parent || parent.kind !== expected)
       throw new AppError('validation_failed', { parentId: 'not_found' });
     // A response answers a claim its group validated: only that has crossed to the others.
-    if (kind === 'response') {
-      const claimStage = stageOf(context, parent.stageId);
-      const decided = parent.authorGroupId
-        ? standingDecision(
-            context.facts,
-            claimStage.id,
-            parent.authorGroupId,
-            roundOf(context.facts, claimStage.id),
-          )
-        : undefined;
-      if (decided?.decision !== 'approve')
-        throw new AppError('validation_failed', { parentId: 'not_found' });
-    }
+    if (kind === 'response' && !claimCrossed(context.facts, parent))
+      throw new AppError('validation_failed', { parentId: 'not_found' });
   }
   if (kind === 'response' && !contribution.stance)
     throw new AppError('validation_failed', { stance: 'validation_failed' });
@@ -251,7 +229,7 @@ export async function confirmAsOwner(
   if (context.session.ownerId !== account.id) throw new AppError('owner_only');
   const round = roundOf(context.facts, stageId);
   await sessions.insertOwnerConfirmation(db, sessionId, stageId, round, account.id);
-  await audit(db, context, 'stage.owner_confirm', { stageId, round });
+  await auditSession(db, context, 'stage.owner_confirm', { stageId, round });
   return context.session;
 }
 
@@ -276,7 +254,7 @@ export async function nameRepresentatives(
   await db.transaction((tx) =>
     sessions.replaceRepresentatives(tx, sessionId, spaceId, accountIds, account.id),
   );
-  await audit(db, context, 'session.representatives', { spaceId, accountIds });
+  await auditSession(db, context, 'session.representatives', { spaceId, accountIds });
   return context.session;
 }
 

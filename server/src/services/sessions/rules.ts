@@ -107,3 +107,30 @@ export function openBlockers(facts: SessionFacts, stage: Stage): StageBlocker[] 
   }
   return blockers;
 }
+
+/**
+ * A practice claim crosses to the other groups (to be confirmed, contested or added to) once its
+ * group approved the stage it was made in: that approval is the group's release of it.
+ */
+export function claimCrossed(
+  facts: SessionFacts,
+  claim: { kind: string; stageId: string; authorGroupId: string | null },
+) {
+  if (claim.kind !== 'claim' || !claim.authorGroupId) return false;
+  const round = roundOf(facts, claim.stageId);
+  return standingDecision(facts, claim.stageId, claim.authorGroupId, round)?.decision === 'approve';
+}
+
+/** Responses cross back to the claims' authors once the responding group released its stage. */
+export function responseCrossed(
+  facts: SessionFacts,
+  response: { kind: string; stageId: string; authorGroupId: string | null },
+) {
+  return (
+    response.kind === 'response' &&
+    facts.releases.some(
+      (release) =>
+        release.stageId === response.stageId && release.spaceId === response.authorGroupId,
+    )
+  );
+}

@@ -1,23 +1,9 @@
 import type { Account, ContractTerms } from '@mizug/domain';
 import type { Database } from '../../db/database';
-import { appendAudit } from '../../db/repositories/audit';
 import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
-import { loadSessionContext, requireOpen, stageOf, type SessionContext } from './context';
+import { auditSession, loadSessionContext, requireOpen, stageOf } from './context';
 import { closeBlockers, openBlockers } from './rules';
-
-const audit = (
-  db: Database,
-  context: SessionContext,
-  action: Parameters<typeof appendAudit>[1]['action'],
-  details: Record<string, unknown>,
-) =>
-  appendAudit(db, {
-    action,
-    actorId: context.account.id,
-    initiativeId: context.session.initiativeId,
-    details: { sessionId: context.session.id, ...details },
-  });
 
 /**
  * Opens a stage (again, in a new round, if it was closed). Refused while another stage is open,
@@ -45,7 +31,7 @@ export async function openStage(
       actorId: account.id,
     });
   });
-  await audit(db, context, 'stage.open', { stageId, reopened });
+  await auditSession(db, context, 'stage.open', { stageId, reopened });
   return context.session;
 }
 
@@ -76,7 +62,7 @@ export async function closeStage(
       overrideReason: reason,
     });
   });
-  await audit(db, context, 'stage.close', { stageId, overrideReason: reason ?? null });
+  await auditSession(db, context, 'stage.close', { stageId, overrideReason: reason ?? null });
   return context.session;
 }
 
@@ -104,7 +90,7 @@ export async function reviseContract(
 ) {
   const context = await loadSessionContext(db, account, sessionId, 'manage');
   const version = await sessions.insertContractVersion(db, sessionId, terms, account.id);
-  await audit(db, context, 'contract.revise', { version });
+  await auditSession(db, context, 'contract.revise', { version });
   return context.session;
 }
 

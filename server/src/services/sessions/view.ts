@@ -9,7 +9,7 @@ import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
 import { canvasResource, facilitatorsOf, loadSessionContext, type SessionContext } from './context';
-import { closeBlockers, isPeerStage, openBlockers } from './rules';
+import { claimCrossed, closeBlockers, isPeerStage, openBlockers, responseCrossed } from './rules';
 
 /** Names as the initiative knows its members; someone who left shows without a name. */
 function personOf(context: SessionContext) {
@@ -166,7 +166,12 @@ export async function sessionView(
       decidedAt: release.decidedAt.toISOString(),
     })),
     contributions: contributions
-      .filter((contribution) => readsSpace(context, contribution.spaceId))
+      .filter(
+        (contribution) =>
+          readsSpace(context, contribution.spaceId) ||
+          claimCrossed(facts, contribution) ||
+          responseCrossed(facts, contribution),
+      )
       .map(({ authorId, createdAt, ...contribution }) => ({
         ...contribution,
         author: person(authorId),
