@@ -1,11 +1,7 @@
 import type { SessionCanvas, SessionView } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
-import { getLocale } from '@mizug/i18n/runtime';
-import { isSynthesisParticipation, type LocalizedText, type Stage } from '@mizug/methods';
+import { isSynthesisParticipation, type Stage } from '@mizug/methods';
 import { spaceName } from '$lib/labels';
-
-/** A method's words (titles, purposes, prompts) in the page's language. */
-export const localized = (text: LocalizedText) => text[getLocale()];
 
 /** A group's name as the page shows it; the synthesis space for work that is not a group's. */
 export function groupName(session: SessionView, spaceId: string | null): string {

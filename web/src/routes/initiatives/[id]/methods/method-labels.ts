@@ -1,9 +1,6 @@
 import * as m from '@mizug/i18n/messages';
-import { getLocale, type Locale } from '@mizug/i18n/runtime';
-import type { Artefact, ExitCriterion, LocalizedText, Participation } from '@mizug/methods';
-
-/** A method's words (titles, summaries, purposes, prompts) in the page's language. */
-export const localized = (text: LocalizedText) => text[getLocale()];
+import type { Locale } from '@mizug/i18n/runtime';
+import type { Artefact, ExitCriterion, Participation } from '@mizug/methods';
 
 /** The languages every method text is written in, in the order the editor shows them. */
 export const methodLanguages = ['he', 'ar', 'en'] as const satisfies readonly Locale[];

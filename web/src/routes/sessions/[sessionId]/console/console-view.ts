@@ -3,7 +3,8 @@ import * as m from '@mizug/i18n/messages';
 import { getLocale } from '@mizug/i18n/runtime';
 import type { Stage } from '@mizug/methods';
 import { listParts } from '$lib/intl';
-import { groupName, localized, ownerGroupId } from '../session-view';
+import { localized } from '$lib/localized';
+import { groupName, ownerGroupId } from '../session-view';
 
 /** A stage's title in the page's language, by its id (the id itself for a stage no longer defined). */
 export function stageTitle(session: SessionView, stageId: string): string {
