@@ -426,6 +426,24 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
     ]);
   });
 
+  it("lets a group examine its own shared success: anyone answers, and the group validates in the owner's place", async () => {
+    const { ebe, ebe2 } = seed.people;
+    const session = await start({
+      methodId: 'learning-from-success',
+      title: 'המועדון שפתחנו',
+      groups: [{ spaceId: lived(), facilitatorIds: [ids.facilitator] }],
+    });
+    for (const who of [ebe, ebe2]) await accept(who, session.id);
+    expect((await open(session.id, 'LS-3')).status).toBe(200);
+    const questions = `${stage(session.id, 'LS-3')}/contributions`;
+    expect((await ebe.post(questions, { body: 'מי הביא את הכיסאות?' })).status).toBe(201);
+    const asked = (await view(ebe2, session.id)).contributions[0]!;
+    expect((await ebe2.post(questions, { body: 'השכנים', parentId: asked.id })).status).toBe(201);
+    expect((await close(session.id, 'LS-3')).status).toBe(409);
+    expect((await validate(ebe2, session.id, 'LS-3', lived(), 'approve')).status).toBe(201);
+    expect((await close(session.id, 'LS-3')).status).toBe(200);
+  });
+
   it('lets practitioners tag claims with sources and confidence, and the lived-experience group answer the validated ones', async () => {
     const { ebe, practitioner } = seed.people;
     const session = await start({

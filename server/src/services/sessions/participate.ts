@@ -121,17 +121,20 @@ export async function releaseWork(
   return context.session;
 }
 
+/** What a post is, from the stage and who writes it; null when the stage takes no such post. */
 const contributionKindOf = (
   stage: Stage,
-  isOwner: boolean,
+  ownerId: string | null,
+  authorId: string,
   isReply: boolean,
 ): ContributionKind | null => {
   switch (stage.artefact) {
     case 'contributions':
       return stage.participation === 'owner' ? 'principle' : 'post';
     case 'questions':
-      // The circle asks; the owner answers.
-      return isOwner ? (isReply ? 'answer' : null) : isReply ? null : 'question';
+      // The circle asks; the owner answers (anyone in the group, for a group's own success).
+      if (isReply) return ownerId === null || ownerId === authorId ? 'answer' : null;
+      return ownerId === authorId ? null : 'question';
     case 'claims':
       return isReply ? null : 'claim';
     case 'responses':
@@ -157,8 +160,12 @@ export async function contribute(
   const { session, isFacilitator, myGroupIds } = context;
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
-  const isOwner = session.ownerId === account.id;
-  const kind = contributionKindOf(stage, isOwner, contribution.parentId !== undefined);
+  const kind = contributionKindOf(
+    stage,
+    session.ownerId,
+    account.id,
+    contribution.parentId !== undefined,
+  );
   if (!kind) throw new AppError('stage_artefact_mismatch');
   requireContract(context);
 
