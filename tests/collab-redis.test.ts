@@ -99,4 +99,42 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
     await eventually(() => expect(onTwo.closes).toEqual([collabCloseCodes.accessRevoked]));
     onTwo.destroy();
   });
+
+  it('tells pages on the other instance that a method session moved on', async () => {
+    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
+      role: 'facilitator',
+      sector: 'third_sector',
+      spaceId: null,
+    });
+    const facilitator = new Person(overHttp(one.url));
+    const { code } = (await invitation.json()) as { code: string };
+    expect((await facilitator.join(code, 'noa-scaleout', 'נועה')).status).toBe(201);
+    const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
+      methodId: 'merging-of-knowledge',
+      title: 'Across instances',
+      groups: [{ spaceId: seed.spaces.lived_experience, facilitatorIds: [] }],
+    });
+    const { id: sessionId } = (await started.json()) as { id: string };
+
+    // Miriam's page listens on instance two; the facilitator acts through instance one.
+    const stream = await fetch(`${two.url}/api/initiatives/${seed.initiativeId}/events`, {
+      headers: { cookie: seed.people.ebe.sessionCookie },
+    });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const heard = (async () => {
+      while (!received.includes(`event: session\ndata: ${sessionId}`)) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        received += value;
+      }
+    })();
+    await eventually(async () => {
+      const opened = await facilitator.post(`/api/sessions/${sessionId}/stages/MK-1/open`, {});
+      expect(opened.status).toBe(200);
+      await Promise.race([heard, new Promise((resolve) => setTimeout(resolve, 300))]);
+      expect(received).toContain(`data: ${sessionId}`);
+    });
+    await reader.cancel();
+  });
 });

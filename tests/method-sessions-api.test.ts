@@ -349,7 +349,8 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
     });
     expect((await practitioner.get(`/api/sessions/${sessionId}/record`)).status).toBe(403);
 
-    // Reopening starts a new round.
+    // Reopening starts a new round; opening the open stage again changes nothing.
+    expect((await open(sessionId, 'MK-7')).status).toBe(200);
     expect((await open(sessionId, 'MK-7')).status).toBe(200);
     const reopened = await view(facilitator, sessionId);
     expect(reopened.stages.find((s) => s.id === 'MK-7')).toMatchObject({

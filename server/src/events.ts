@@ -12,7 +12,7 @@ export interface DomainEvents {
    */
   accessChanged: [initiativeId: string, origin?: 'remote'];
   /** Something in a method session changed (a stage, a decision, a post): open pages reload it. */
-  sessionChanged: [initiativeId: string, sessionId: string];
+  sessionChanged: [initiativeId: string, sessionId: string, origin?: 'remote'];
 }
 
 export class EventBus extends EventEmitter<DomainEvents> {

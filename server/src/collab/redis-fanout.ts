@@ -7,6 +7,7 @@ export type FanoutKind = 'update' | 'awareness' | 'awareness-query';
 const KINDS: FanoutKind[] = ['update', 'awareness', 'awareness-query'];
 const channel = (docName: string) => `mizug:collab:${docName}`;
 const ACCESS_CHANNEL = 'mizug:access-changed';
+const SESSION_CHANNEL = 'mizug:session-changed';
 
 /**
  * Shares live updates and presence between server instances through Redis pub/sub. Each message
@@ -19,6 +20,7 @@ export class CollabFanout {
   private readonly subscriber: Redis;
   private remote: (docName: string, kind: FanoutKind, payload: Uint8Array) => void = () => {};
   private remoteAccessChanged: (initiativeId: string) => void = () => {};
+  private remoteSessionChanged: (initiativeId: string, sessionId: string) => void = () => {};
 
   constructor(url: string, logger: Logger) {
     this.publisher = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -28,9 +30,11 @@ export class CollabFanout {
     }
     this.subscriber.on('messageBuffer', (channelBuffer: Buffer, message: Buffer) => {
       const name = channelBuffer.toString();
-      if (name === ACCESS_CHANNEL) {
-        const [sender, initiativeId] = message.toString().split(' ');
-        if (sender !== this.instanceId && initiativeId) this.remoteAccessChanged(initiativeId);
+      if (name === ACCESS_CHANNEL || name === SESSION_CHANNEL) {
+        const [sender, initiativeId, sessionId] = message.toString().split(' ');
+        if (sender === this.instanceId || !initiativeId) return;
+        if (name === ACCESS_CHANNEL) this.remoteAccessChanged(initiativeId);
+        else if (sessionId) this.remoteSessionChanged(initiativeId, sessionId);
         return;
       }
       const sender = message.subarray(1, 37).toString();
@@ -43,20 +47,27 @@ export class CollabFanout {
 
   async connect() {
     await Promise.all([this.publisher.connect(), this.subscriber.connect()]);
-    await this.subscriber.subscribe(ACCESS_CHANNEL);
+    await this.subscriber.subscribe(ACCESS_CHANNEL, SESSION_CHANNEL);
   }
 
   onRemote(
     update: (docName: string, kind: FanoutKind, payload: Uint8Array) => void,
     accessChanged: (initiativeId: string) => void,
+    sessionChanged: (initiativeId: string, sessionId: string) => void,
   ) {
     this.remote = update;
     this.remoteAccessChanged = accessChanged;
+    this.remoteSessionChanged = sessionChanged;
   }
 
   /** Tells the other instances to re-check their open sockets of this initiative. */
   publishAccessChanged(initiativeId: string) {
     void this.publisher.publish(ACCESS_CHANNEL, `${this.instanceId} ${initiativeId}`);
+  }
+
+  /** Tells the other instances' open pages that a method session changed. */
+  publishSessionChanged(initiativeId: string, sessionId: string) {
+    void this.publisher.publish(SESSION_CHANNEL, `${this.instanceId} ${initiativeId} ${sessionId}`);
   }
 
   publish(docName: string, kind: FanoutKind, payload: Uint8Array) {

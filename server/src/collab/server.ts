@@ -49,9 +49,14 @@ export class CollabServer {
       void this.recheckAccess(initiativeId);
       if (origin !== 'remote') options.fanout?.publishAccessChanged(initiativeId);
     });
+    options.events.on('sessionChanged', (initiativeId, sessionId, origin) => {
+      if (origin !== 'remote') options.fanout?.publishSessionChanged(initiativeId, sessionId);
+    });
     options.fanout?.onRemote(
       (docName, kind, payload) => void this.applyRemote(docName, kind, payload),
       (initiativeId) => options.events.emit('accessChanged', initiativeId, 'remote'),
+      (initiativeId, sessionId) =>
+        options.events.emit('sessionChanged', initiativeId, sessionId, 'remote'),
     );
   }
 

@@ -17,6 +17,8 @@ export async function openStage(
 ) {
   const context = await loadSessionContext(db, account, sessionId, 'manage');
   const stage = stageOf(context, stageId);
+  // Opening the open stage again (a double click, two facilitators) changes nothing.
+  if (context.facts.states.get(stageId)?.status === 'open') return context.session;
   const blockers = openBlockers(context.facts, stage);
   if (blockers.some((blocker) => blocker.code === 'stage_open'))
     throw new AppError('another_stage_open');
