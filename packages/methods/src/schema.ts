@@ -80,6 +80,13 @@ export const exitCriteria = [
 export const exitCriterionSchema = z.enum(exitCriteria);
 export type ExitCriterion = z.infer<typeof exitCriterionSchema>;
 
+/**
+ * Does a stage end with each group's decision? Those asking for validation, and a success's
+ * stages when the success is a group's own (no owner confirms them: the group validates).
+ */
+export const asksForValidation = (stage: Pick<Stage, 'exit'>, hasOwner: boolean) =>
+  stage.exit === 'every_group_validated' || (stage.exit === 'owner_confirmed' && !hasOwner);
+
 /** How METHODS.md grounds a stage: documented, from the seed paper, or reconstructed. */
 export const evidenceSchema = z.enum(['documented', 'seed_paper', 'reconstructed']);
 

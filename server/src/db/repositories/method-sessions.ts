@@ -20,12 +20,15 @@ export interface StoredSession {
   startedBy: string;
   startedAt: Date;
   alertThreshold: number;
+  openStageId: string | null;
   groups: { spaceId: string; facilitatorIds: string[]; representativeIds: string[] }[];
 }
 
 const selectSessions = `
   SELECT s.id, s.initiative_id, s.title, s.method::text AS method, s.owner_id, s.started_by,
     s.started_at, s.alert_threshold,
+    (SELECT st.stage_id FROM session_stages st
+     WHERE st.session_id = s.id AND st.status = 'open') AS open_stage_id,
     (SELECT coalesce(json_agg(json_build_object(
         'spaceId', g.space_id,
         'facilitatorIds', array(SELECT f.account_id FROM session_facilitators f
@@ -45,6 +48,7 @@ interface SessionRow {
   started_by: string;
   started_at: Date;
   alert_threshold: number;
+  open_stage_id: string | null;
   groups: string;
   [key: string]: unknown;
 }
@@ -58,6 +62,7 @@ const toSession = (row: SessionRow): StoredSession => ({
   startedBy: row.started_by,
   startedAt: row.started_at,
   alertThreshold: row.alert_threshold,
+  openStageId: row.open_stage_id,
   groups: json<StoredSession['groups']>(row.groups),
 });
 
@@ -468,37 +473,52 @@ export async function insertContribution(
   return row!.id;
 }
 
+type ContributionRow = {
+  id: string;
+  stage_id: string;
+  space_id: string;
+  author_id: string;
+  author_group_id: string | null;
+  on_behalf_of: boolean;
+  kind: ContributionKind;
+  body: string;
+  parent_id: string | null;
+  source_tags: StoredContribution['sourceTags'];
+  confidence: StoredContribution['confidence'];
+  stance: StoredContribution['stance'];
+  created_at: Date;
+};
+
+const toContribution = (row: ContributionRow): StoredContribution => ({
+  id: row.id,
+  stageId: row.stage_id,
+  spaceId: row.space_id,
+  authorId: row.author_id,
+  authorGroupId: row.author_group_id,
+  onBehalfOf: row.on_behalf_of,
+  kind: row.kind,
+  body: row.body,
+  parentId: row.parent_id,
+  sourceTags: row.source_tags,
+  confidence: row.confidence,
+  stance: row.stance,
+  createdAt: row.created_at,
+});
+
 export async function listContributions(db: Queryable, sessionId: string) {
-  const rows = await db.query<{
-    id: string;
-    stage_id: string;
-    space_id: string;
-    author_id: string;
-    author_group_id: string | null;
-    on_behalf_of: boolean;
-    kind: ContributionKind;
-    body: string;
-    parent_id: string | null;
-    source_tags: StoredContribution['sourceTags'];
-    confidence: StoredContribution['confidence'];
-    stance: StoredContribution['stance'];
-    created_at: Date;
-  }>('SELECT * FROM stage_contributions WHERE session_id = $1 ORDER BY created_at', [sessionId]);
-  return rows.map((row): StoredContribution => ({
-    id: row.id,
-    stageId: row.stage_id,
-    spaceId: row.space_id,
-    authorId: row.author_id,
-    authorGroupId: row.author_group_id,
-    onBehalfOf: row.on_behalf_of,
-    kind: row.kind,
-    body: row.body,
-    parentId: row.parent_id,
-    sourceTags: row.source_tags,
-    confidence: row.confidence,
-    stance: row.stance,
-    createdAt: row.created_at,
-  }));
+  const rows = await db.query<ContributionRow>(
+    'SELECT * FROM stage_contributions WHERE session_id = $1 ORDER BY created_at',
+    [sessionId],
+  );
+  return rows.map(toContribution);
+}
+
+export async function findContribution(db: Queryable, sessionId: string, id: string) {
+  const [row] = await db.query<ContributionRow>(
+    'SELECT * FROM stage_contributions WHERE session_id = $1 AND id = $2',
+    [sessionId, id],
+  );
+  return row && toContribution(row);
 }
 
 /** Who edited a session's canvases, and when last (the collaboration service records it). */

@@ -7,7 +7,7 @@ import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
-import { resolveMethod } from './start';
+import { findAdaptation, resolveMethod } from './start';
 
 export interface MethodEntry {
   /** What a session is started with: the built-in's id, or the adaptation's uuid. */
@@ -69,8 +69,8 @@ export async function changeMethod(
 ): Promise<MethodEntry> {
   const actor = await loadActor(db, account, initiativeId);
   authorize(actor, 'write', { kind: 'methods', initiativeId });
-  const stored = /^[0-9a-f-]{36}$/.test(ref) && (await sessions.findInitiativeMethod(db, ref));
-  if (!stored || stored.initiativeId !== initiativeId) throw new AppError('not_found');
+  const stored = await findAdaptation(db, initiativeId, ref);
+  if (!stored) throw new AppError('not_found');
   const { id, version, derivedFrom } = stored.definition;
   const loaded = loadMethod(
     { ...(input as object), id, version: version + 1, derivedFrom },

@@ -5,7 +5,7 @@ import {
   type NewRelease,
   type NewValidation,
 } from '@mizug/domain';
-import type { Stage } from '@mizug/methods';
+import { asksForValidation, type Stage } from '@mizug/methods';
 import type { Database } from '../../db/database';
 import { appendAudit } from '../../db/repositories/audit';
 import * as sessions from '../../db/repositories/method-sessions';
@@ -43,10 +43,7 @@ export async function validateStage(
   const context = await loadSessionContext(db, account, sessionId, 'write');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
-  if (
-    stage.exit !== 'every_group_validated' &&
-    !(stage.exit === 'owner_confirmed' && !context.facts.ownerGroupId)
-  )
+  if (!asksForValidation(stage, !!context.facts.ownerGroupId))
     throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, validation.spaceId);
   if (!groupsOf(context.facts, stage).includes(validation.spaceId))
@@ -193,9 +190,7 @@ export async function contribute(
     throw new AppError('forbidden');
 
   if (contribution.parentId) {
-    const parent = (await sessions.listContributions(db, sessionId)).find(
-      (candidate) => candidate.id === contribution.parentId,
-    );
+    const parent = await sessions.findContribution(db, sessionId, contribution.parentId);
     const expected = kind === 'answer' ? 'question' : 'claim';
     if (!parent || parent.kind !== expected)
       throw new AppError('validation_failed', { parentId: 'not_found' });

@@ -31,25 +31,26 @@ export async function sessionParticipation(
     groupIds.find((id) =>
       members.find((member) => member.accountId === accountId)?.spaceIds.includes(id),
     ) ?? null;
-  const acts = [
+  // Posts and decisions count as contributions; writing in a canvas counts apart.
+  const decisions = [
     ...contributions.map((c) => ({ accountId: c.authorId, at: c.createdAt })),
     ...facts.validations.map((v) => ({ accountId: v.decidedBy, at: v.decidedAt })),
     ...facts.releases.map((r) => ({ accountId: r.decidedBy, at: r.decidedAt })),
-    ...editors.map((e) => ({ accountId: e.accountId, at: e.lastEditAt })),
   ];
-  const people = [...new Set([...facts.participantIds, ...acts.map((act) => act.accountId)])].map(
-    (accountId) => {
-      const own = acts.filter((act) => act.accountId === accountId);
-      return {
-        accountId,
-        displayName: members.find((member) => member.accountId === accountId)?.displayName ?? '',
-        groupId: groupOf(accountId),
-        contributions: own.length - editors.filter((e) => e.accountId === accountId).length,
-        canvasesEdited: editors.filter((e) => e.accountId === accountId).length,
-        lastContributionAt: latest(own.map((act) => act.at)),
-      };
-    },
-  );
+  const edits = editors.map((e) => ({ accountId: e.accountId, at: e.lastEditAt }));
+  const actors = [...decisions, ...edits].map((act) => act.accountId);
+  const people = [...new Set([...facts.participantIds, ...actors])].map((accountId) => {
+    const own = decisions.filter((act) => act.accountId === accountId);
+    const edited = edits.filter((edit) => edit.accountId === accountId);
+    return {
+      accountId,
+      displayName: members.find((member) => member.accountId === accountId)?.displayName ?? '',
+      groupId: groupOf(accountId),
+      contributions: own.length,
+      canvasesEdited: edited.length,
+      lastContributionAt: latest([...own, ...edited].map((act) => act.at)),
+    };
+  });
 
   const words = new Map(groupIds.map((id) => [id, 0]));
   const add = (groupId: string | null, text: string) => {

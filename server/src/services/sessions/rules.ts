@@ -1,5 +1,10 @@
 import type { StageBlocker } from '@mizug/domain';
-import { isSynthesisParticipation, type MethodDefinition, type Stage } from '@mizug/methods';
+import {
+  asksForValidation,
+  isSynthesisParticipation,
+  type MethodDefinition,
+  type Stage,
+} from '@mizug/methods';
 import type {
   StoredRelease,
   StoredStageState,
@@ -72,8 +77,7 @@ export function closeBlockers(facts: SessionFacts, stage: Stage): StageBlocker[]
         )
         .map((spaceId) => ({ code: 'group_not_released', spaceId }));
     case 'owner_confirmed': {
-      // A group's own success has no single owner: the group validates instead.
-      if (!facts.ownerGroupId) return unvalidated(facts, stage);
+      if (asksForValidation(stage, !!facts.ownerGroupId)) return unvalidated(facts, stage);
       const round = roundOf(facts, stage.id);
       const confirmed = facts.ownerConfirmations.some(
         (confirmation) => confirmation.stageId === stage.id && confirmation.round === round,

@@ -5,6 +5,7 @@ import {
   type MethodDefinition,
   type Stage,
 } from '@mizug/methods';
+import { z } from 'zod';
 import type { Database, Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repositories/audit';
 import { listSpaces } from '../../db/repositories/initiatives';
@@ -16,17 +17,22 @@ import { authorize } from '../../policy/authorize';
 import { can } from '../../policy/policy';
 import { sessionResource } from './context';
 
+/** One of this initiative's adaptations, by its uuid; undefined for anything else. */
+export async function findAdaptation(db: Queryable, initiativeId: string, ref: string) {
+  if (!z.uuid().safeParse(ref).success) return undefined;
+  const adapted = await sessions.findInitiativeMethod(db, ref);
+  return adapted?.initiativeId === initiativeId ? adapted : undefined;
+}
+
 /** A built-in method by its id, or one of this initiative's adaptations by its uuid. */
 export async function resolveMethod(
   db: Queryable,
   initiativeId: string,
   methodId: string,
 ): Promise<MethodDefinition | undefined> {
-  const builtin = findBuiltinMethod(methodId);
-  if (builtin) return builtin;
-  if (!/^[0-9a-f-]{36}$/.test(methodId)) return undefined;
-  const adapted = await sessions.findInitiativeMethod(db, methodId);
-  return adapted?.initiativeId === initiativeId ? adapted.definition : undefined;
+  return (
+    findBuiltinMethod(methodId) ?? (await findAdaptation(db, initiativeId, methodId))?.definition
+  );
 }
 
 /** Where each stage's canvases are: one per group (the owner's alone), or one in the synthesis. */
@@ -129,17 +135,13 @@ export async function listMySessions(
   const actor = await loadActor(db, account, initiativeId);
   authorize(actor, 'read', { kind: 'initiative', initiativeId });
   const found = await sessions.listMethodSessions(db, initiativeId);
-  const summaries: SessionSummary[] = [];
-  for (const session of found) {
-    if (!can(actor, 'read', sessionResource(session))) continue;
-    const states = await sessions.listStageStates(db, session.id);
-    summaries.push({
+  return found
+    .filter((session) => can(actor, 'read', sessionResource(session)))
+    .map((session) => ({
       id: session.id,
       title: session.title,
       methodTitle: session.method.title,
-      openStageId: states.find((state) => state.status === 'open')?.stageId ?? null,
+      openStageId: session.openStageId,
       startedAt: session.startedAt.toISOString(),
-    });
-  }
-  return summaries;
+    }));
 }
