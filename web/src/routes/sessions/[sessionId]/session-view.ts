@@ -1,12 +1,36 @@
 import type { SessionCanvas, SessionView } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
-import { isSynthesisParticipation, type Stage } from '@mizug/methods';
+import {
+  asksForValidation as asksForValidationOf,
+  isSynthesisParticipation,
+  type Stage,
+} from '@mizug/methods';
 import { spaceName } from '$lib/labels';
+import { localized } from '$lib/localized';
 
 /** A group's name as the page shows it; the synthesis space for work that is not a group's. */
 export function groupName(session: SessionView, spaceId: string | null): string {
   const group = session.groups.find((candidate) => candidate.spaceId === spaceId);
   return group ? spaceName(group) : m.space_synthesis();
+}
+
+/** A person's name as the page shows it; someone no longer in the initiative is not named. */
+export const personName = (person: { displayName: string } | null | undefined) =>
+  person?.displayName || m.artefact_former_member();
+
+/** A stage's title in the page's language, by its id (the id itself for a stage no longer defined). */
+export function stageTitle(session: SessionView, stageId: string): string {
+  const stage = session.method.stages.find((candidate) => candidate.id === stageId);
+  return stage ? localized(stage.title) : stageId;
+}
+
+/** The method's stages before the given one, in order. */
+export function stagesBefore(session: SessionView, stageId: string): Stage[] {
+  const stages = session.method.stages;
+  return stages.slice(
+    0,
+    stages.findIndex((candidate) => candidate.id === stageId),
+  );
 }
 
 /** The stage that is open now, with its definition; null between stages. */
@@ -43,9 +67,7 @@ export function myGroupsIn(session: SessionView, stage: Stage): string[] {
 
 /** Each group records a decision: validation stages, and a group's own success without an owner. */
 export const asksForValidation = (session: SessionView, stage: Stage) =>
-  stage.artefact === 'validation' ||
-  stage.exit === 'every_group_validated' ||
-  (stage.exit === 'owner_confirmed' && session.owner === null);
+  asksForValidationOf(stage, session.owner !== null);
 
 /** The caller's work canvases of one stage (a group's own, or the synthesis one). */
 export const workCanvases = (session: SessionView, stageId: string): SessionCanvas[] =>

@@ -3,14 +3,7 @@ import * as m from '@mizug/i18n/messages';
 import { getLocale } from '@mizug/i18n/runtime';
 import type { Stage } from '@mizug/methods';
 import { listParts } from '$lib/intl';
-import { localized } from '$lib/localized';
-import { groupName, ownerGroupId } from '../session-view';
-
-/** A stage's title in the page's language, by its id (the id itself for a stage no longer defined). */
-export function stageTitle(session: SessionView, stageId: string): string {
-  const stage = session.method.stages.find((candidate) => candidate.id === stageId);
-  return stage ? localized(stage.title) : stageId;
-}
+import { groupName, ownerGroupId, personName, stageTitle } from '../session-view';
 
 /** The groups a stage asks for work or a decision from: the owner's alone when one person's success is examined. */
 export function groupsTakingPart(session: SessionView, stage: Stage): string[] {
@@ -19,7 +12,7 @@ export function groupsTakingPart(session: SessionView, stage: Stage): string[] {
 }
 
 /** How one group stands in one stage this round, for the stages table. */
-export interface GroupStanding {
+interface GroupStanding {
   spaceId: string;
   decision: ValidationDecision | null;
   released: boolean;
@@ -46,10 +39,6 @@ export function groupStanding(
     ).length,
   };
 }
-
-const personName = (session: SessionView, accountId: string) =>
-  session.participants.find((person) => person.accountId === accountId)?.displayName ||
-  m.artefact_former_member();
 
 /**
  * What stands in a stage's way, in words. Everyone who has not accepted the agreement is named in
@@ -79,12 +68,14 @@ export function blockerTexts(session: SessionView, blockers: readonly StageBlock
       case 'owner_not_confirmed':
         texts.push(
           m.console_blocker_owner_not_confirmed({
-            name: session.owner?.displayName || m.artefact_former_member(),
+            name: personName(session.owner),
           }),
         );
         break;
       case 'contract_not_accepted':
-        notAccepted.push(personName(session, blocker.accountId));
+        notAccepted.push(
+          personName(session.participants.find((person) => person.accountId === blocker.accountId)),
+        );
         break;
     }
   }
