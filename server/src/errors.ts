@@ -50,6 +50,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fields?: FieldErrors,
+    /** For `rate_limited`: whole seconds before trying again (sent also as `Retry-After`). */
+    readonly wait?: { retryAfter: number },
   ) {
     super(code);
   }
@@ -61,7 +63,16 @@ export class AppError extends Error {
 
 const translate = (code: ErrorCode, locale: Locale) => errorCatalog[code].message({}, { locale });
 
-export function errorBody(code: ErrorCode, locale: Locale, fields?: FieldErrors): ApiError {
+export function errorBody(
+  code: ErrorCode,
+  locale: Locale,
+  fields?: FieldErrors,
+  wait?: { retryAfter: number },
+): ApiError {
+  if (wait) {
+    const message = m.error_rate_limited_wait({ seconds: wait.retryAfter }, { locale });
+    return { error: { code, message, retryAfter: wait.retryAfter } };
+  }
   const message = translate(code, locale);
   if (!fields) return { error: { code, message } };
   const translated = Object.fromEntries(

@@ -51,6 +51,8 @@ export const apiErrorSchema = z.object({
     message: z.string(),
     /** Per-field messages keyed by dotted path (`members.0.handle`); only for validation errors. */
     fields: z.record(z.string(), z.string()).optional(),
+    /** Whole seconds to wait before trying again; only with `rate_limited` (also `Retry-After`). */
+    retryAfter: z.number().int().positive().optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -17,14 +17,15 @@ const httpStatusCodes: Partial<Record<number, ErrorCode>> = {
   503: 'unavailable',
 };
 
-function respond(c: Context, code: ErrorCode, fields?: FieldErrors) {
-  return c.json(errorBody(code, requestLocale(c), fields), errorStatus(code));
+function respond(c: Context, code: ErrorCode, fields?: FieldErrors, wait?: { retryAfter: number }) {
+  if (wait) c.header('Retry-After', String(wait.retryAfter));
+  return c.json(errorBody(code, requestLocale(c), fields, wait), errorStatus(code));
 }
 
 /** Maps every failure to the one error body; unexpected ones are logged and never shown. */
 export function errorHandler(logger: Logger): ErrorHandler {
   return (error, c) => {
-    if (error instanceof AppError) return respond(c, error.code, error.fields);
+    if (error instanceof AppError) return respond(c, error.code, error.fields, error.wait);
     if (error instanceof HTTPException) {
       const code = httpStatusCodes[error.status];
       if (code) return respond(c, code);

@@ -4,14 +4,44 @@ import { randomToken, sha256 } from '../auth/tokens';
 import type { Database, Queryable } from '../db/database';
 import { findAccountForSignIn } from '../db/repositories/accounts';
 import { appendAudit } from '../db/repositories/audit';
-import { countRecentFailures, recordLoginAttempt } from '../db/repositories/login-attempts';
+import {
+  countRecentFailures,
+  recordLoginAttempt,
+  type FailureCount,
+} from '../db/repositories/login-attempts';
 import { deleteSession, insertSession } from '../db/repositories/sessions';
 import { AppError } from '../errors';
 
 /** Sessions last two weeks from sign-in. */
 export const SESSION_DAYS = 14;
-/** Failed sign-ins tolerated per handle and per address within the window, then 429. */
-export const LOGIN_LIMITS = { perHandle: 5, perAddress: 20, windowMinutes: 15 };
+/**
+ * Failed sign-ins earn growing waits (429 with `retryAfter`), never a lockout, so guessing stays
+ * slow and no one can keep another person out:
+ * - a handle from one address: `freePerPair` failures, then 30 s after the latest, doubling up to
+ *   `maxWaitSeconds`; a success from there starts it again;
+ * - a handle from any address, and any handle from one address: `freeWide` failures, then the same
+ *   growth. Both are waived where the handle signed in from that address within `trustDays`, so a
+ *   guesser elsewhere, or behind the same address, does not keep its owner out.
+ * Failures count within `windowMinutes`.
+ */
+export const LOGIN_THROTTLE = {
+  freePerPair: 5,
+  freeWide: 20,
+  firstWaitSeconds: 30,
+  maxWaitSeconds: 15 * 60,
+  windowMinutes: 60,
+  trustDays: 90,
+};
+
+/** Seconds still to wait after `failures`, when `free` of them are tolerated. */
+function waitAfter({ count, lastAt }: FailureCount, free: number, now: number): number {
+  if (count < free || lastAt === null) return 0;
+  const wait = Math.min(
+    LOGIN_THROTTLE.firstWaitSeconds * 2 ** (count - free),
+    LOGIN_THROTTLE.maxWaitSeconds,
+  );
+  return Math.max(0, Math.ceil(lastAt + wait - now));
+}
 
 export interface NewSession {
   account: Account;
@@ -41,14 +71,19 @@ export async function signIn(
   const failures = await countRecentFailures(db, {
     handle,
     address,
-    windowMinutes: LOGIN_LIMITS.windowMinutes,
+    windowMinutes: LOGIN_THROTTLE.windowMinutes,
+    trustDays: LOGIN_THROTTLE.trustDays,
   });
-  if (
-    failures.byHandle >= LOGIN_LIMITS.perHandle ||
-    failures.byAddress >= LOGIN_LIMITS.perAddress
-  ) {
-    throw new AppError('rate_limited');
-  }
+  const retryAfter = Math.max(
+    waitAfter(failures.pair, LOGIN_THROTTLE.freePerPair, failures.now),
+    ...(failures.knownAddress
+      ? []
+      : [
+          waitAfter(failures.handle, LOGIN_THROTTLE.freeWide, failures.now),
+          waitAfter(failures.address, LOGIN_THROTTLE.freeWide, failures.now),
+        ]),
+  );
+  if (retryAfter > 0) throw new AppError('rate_limited', undefined, { retryAfter });
   const found = await findAccountForSignIn(db, handle);
   // Verify against a decoy when the handle is unknown, so timing does not tell which handles exist.
   const valid = await verifyPassphrase(passphrase, found?.passphraseHash ?? (await decoyHash));
