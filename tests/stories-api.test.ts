@@ -472,6 +472,16 @@ describe.each(testStorages)('stories over %s', (kind) => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe('bytes 2-4/9');
     expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([0xdf, 0xa3, 0x9f]);
+    const past = await seed.people.practitioner.call('GET', recording.url, undefined, {
+      range: 'bytes=9-',
+      'accept-language': 'ar',
+    });
+    expect(past.status).toBe(416);
+    expect(past.headers.get('content-range')).toBe('bytes */9');
+    expect(await errorOf(past)).toEqual({
+      code: 'range_not_satisfiable',
+      message: 'الجزء المطلوب من هذا الملف غير موجود. أعد تحميل الصفحة وشغّله مرة أخرى.',
+    });
 
     const transcribe = (by: Person, transcript: string) =>
       by.call('PUT', `/api/recordings/${recording.id}/transcript`, { transcript });

@@ -45,6 +45,9 @@ describe.each(testStorages)('API on %s', (kind) => {
       validate('json', z.object({ name: z.string().min(2), age: z.number() })),
       (c) => c.json(c.req.valid('json'), 200),
     );
+    app.post('/api/test/upload', validate('form', z.object({ file: z.instanceof(File) })), (c) =>
+      c.json({ size: c.req.valid('form').file.size }, 200),
+    );
     app.get('/api/test/crash', () => {
       throw new Error('secret detail at /srv/internal.ts:42');
     });
@@ -125,6 +128,24 @@ describe.each(testStorages)('API on %s', (kind) => {
       });
       expect(response.status).toBe(400);
       expect(apiErrorSchema.parse(await response.json()).error.code).toBe('malformed_json');
+    });
+
+    it('answers a broken multipart upload with malformed_upload, in the caller’s language', async () => {
+      const response = await app.request('/api/test/upload', {
+        method: 'POST',
+        headers: {
+          'content-type': 'multipart/form-data; boundary=cut',
+          'accept-language': 'he',
+        },
+        // The form stops in the middle of its file part: no closing boundary ever comes.
+        body: '--cut\r\nContent-Disposition: form-data; name="file"; filename="voice.webm"\r\n\r\nOgg',
+      });
+      expect(response.status).toBe(400);
+      expect(apiErrorSchema.parse(await response.json()).error).toEqual({
+        code: 'malformed_upload',
+        message:
+          'לא ניתן היה לקרוא את ההעלאה: הקובץ או הטופס הגיעו פגומים. בחרו את הקובץ ושלחו אותו שוב.',
+      });
     });
 
     it('refuses a body over the size limit with 413', async () => {

@@ -10,6 +10,8 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   not_found: { status: 404, message: m.error_not_found },
   validation_failed: { status: 400, message: m.error_validation_failed },
   malformed_json: { status: 400, message: m.error_malformed_json },
+  malformed_upload: { status: 400, message: m.error_malformed_upload },
+  range_not_satisfiable: { status: 416, message: m.error_range_not_satisfiable },
   payload_too_large: { status: 413, message: m.error_payload_too_large },
   method_not_allowed: { status: 405, message: m.error_method_not_allowed },
   unauthenticated: { status: 401, message: m.error_unauthenticated },

@@ -8,6 +8,8 @@ export const errorCodes = [
   'not_found',
   'validation_failed',
   'malformed_json',
+  'malformed_upload',
+  'range_not_satisfiable',
   'payload_too_large',
   'method_not_allowed',
   'unauthenticated',

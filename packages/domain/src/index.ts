@@ -8,3 +8,4 @@ export * from './people';
 export * from './collab';
 export * from './story';
 export * from './method-session';
+export * from './text';

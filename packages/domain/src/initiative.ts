@@ -1,15 +1,19 @@
 import { z } from 'zod';
 import { roleSchema, sectorSchema } from './people';
+import { storableText } from './text';
 
 export const localeSchema = z.enum(['he', 'ar', 'en']);
 
 export const newInitiativeSchema = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: storableText(z.string().trim().min(1).max(120)),
   /** The social problem it works on, in the initiative's own words. */
-  problem: z.string().trim().min(1).max(500),
+  problem: storableText(z.string().trim().min(1).max(500)),
   languages: z.array(localeSchema).min(1).max(3),
   /** Extra peer spaces beyond "lived experience" and "practitioners" (e.g. "academics"). */
-  extraPeerSpaces: z.array(z.string().trim().min(1).max(80)).max(8).default([]),
+  extraPeerSpaces: z
+    .array(storableText(z.string().trim().min(1).max(80)))
+    .max(8)
+    .default([]),
   /** The sector of the person creating it, who becomes its admin (often the backbone NGO). */
   creatorSector: sectorSchema.default('third_sector'),
 });

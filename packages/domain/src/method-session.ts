@@ -1,7 +1,7 @@
 import type { MethodDefinition } from '@mizug/methods';
 import { z } from 'zod';
 import { spaceKindSchema } from './initiative';
-import { plainText } from './text';
+import { plainText, storableText } from './text';
 
 const note = (max: number) => plainText(z.string().trim().min(1).max(max));
 export interface PersonRef {
@@ -10,7 +10,7 @@ export interface PersonRef {
 }
 
 /** A built-in method's id (`merging-of-knowledge`) or an initiative's adaptation (its uuid). */
-export const methodRefSchema = z.string().min(1).max(60);
+export const methodRefSchema = storableText(z.string().min(1).max(60));
 
 export const startSessionSchema = z.object({
   methodId: methodRefSchema,

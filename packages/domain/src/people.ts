@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableText } from './text';
 
 /** What a member does in an initiative; one role per member per initiative. */
 export const roles = [
@@ -34,7 +35,7 @@ export const handleSchema = z
   .regex(/^[a-z0-9][a-z0-9._-]*$/);
 
 /** The name others see; any script, so Hebrew and Arabic names work. */
-export const displayNameSchema = z.string().trim().min(1).max(80);
+export const displayNameSchema = storableText(z.string().trim().min(1).max(80));
 
 /** Long enough to resist guessing; a phrase of words is easier to remember than symbols. */
 export const passphraseSchema = z.string().min(10).max(200);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { plainText } from './text';
+import { plainText, storableText } from './text';
 
 /** Who may read a story, as the teller chooses it. */
 export const storyAudiences = ['only_me', 'peer_group', 'working_group'] as const;
@@ -12,7 +12,7 @@ export const quotingChoices = ['yes', 'ask_first', 'no'] as const;
 export const quotingSchema = z.enum(quotingChoices);
 export type Quoting = z.infer<typeof quotingSchema>;
 
-export const pseudonymSchema = z.string().trim().min(1).max(60);
+export const pseudonymSchema = storableText(z.string().trim().min(1).max(60));
 
 /**
  * How the teller is credited. A pseudonym is required exactly when it is chosen, so the union
@@ -56,7 +56,9 @@ export const newStorySchema = z.object({
 export type NewStory = z.infer<typeof newStorySchema>;
 
 /** Finding stories: words from the title, tags or text; only stories the reader may read. */
-export const storySearchSchema = z.object({ q: z.string().trim().max(100).optional() });
+export const storySearchSchema = z.object({
+  q: storableText(z.string().trim().max(100)).optional(),
+});
 
 export const storyChangeSchema = newStorySchema.omit({ spaceId: true }).partial();
 export type StoryChange = z.infer<typeof storyChangeSchema>;

@@ -11,6 +11,9 @@ const zodLocales: Record<Locale, () => { localeError: z.core.$ZodErrorMap }> = {
 /** Rules of Mizug's own that zod has no words for; a schema names one in `params.rule`. */
 const ruleMessages = {
   no_markup: m.error_no_markup,
+  text_control: m.error_text_control,
+  text_broken_character: m.error_text_broken_character,
+  text_direction_override: m.error_text_direction_override,
   comment_required: m.error_comment_required,
   duplicate_stage: m.error_duplicate_stage,
   validation_exit: m.error_validation_exit,

@@ -1,6 +1,7 @@
+import { storableText } from '@mizug/domain/text';
 import { z } from 'zod';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => storableText(z.string().trim().min(1).max(max));
 
 /** Words shown to people, in each of Mizug's languages; a method ships all three. */
 export const localizedTextSchema = z.strictObject({

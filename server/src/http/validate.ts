@@ -1,5 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
+import type { ErrorCode } from '@mizug/domain';
 import type { ValidationTargets } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '../errors';
 import { requestLocale, zodErrorMap } from './locale';
@@ -14,17 +16,40 @@ export function fieldErrors(error: z.core.$ZodError): FieldErrors {
   return fields;
 }
 
+/** What a body that cannot be read at all is called, by where it was to be read from. */
+const unreadable: Partial<Record<keyof ValidationTargets, ErrorCode>> = {
+  json: 'malformed_json',
+  form: 'malformed_upload',
+};
+
 /**
  * zValidator whose failure is the API's 400 `validation_failed` with every field's message in the
  * caller's language. The failing input is parsed again with the caller's locale only on failure.
+ * A body Hono cannot parse (its bare 400) is `malformed_json`, or `malformed_upload` for a broken
+ * multipart form.
  */
 export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(
   target: Target,
   schema: Schema,
 ) {
-  return zValidator(target, schema, (result, c) => {
+  const validator = zValidator(target, schema, (result, c) => {
     if (result.success) return;
     const localized = schema.safeParse(result.data, { error: zodErrorMap(requestLocale(c)) });
     throw new AppError('validation_failed', fieldErrors(localized.error ?? result.error));
   });
+  const code = unreadable[target];
+  if (!code) return validator;
+  return (async (c, next) => {
+    // Only the reading of the body is renamed, never a failure of the handlers after it.
+    let read = false;
+    try {
+      return await validator(c, () => {
+        read = true;
+        return next();
+      });
+    } catch (error) {
+      if (!read && error instanceof HTTPException && error.status === 400) throw new AppError(code);
+      throw error;
+    }
+  }) as typeof validator;
 }

@@ -3,6 +3,7 @@ import {
   closeStageSchema,
   contractTermsSchema,
   dependencySchema,
+  methodRefSchema,
   newContributionSchema,
   releaseSchema,
   representativesSchema,
@@ -68,7 +69,7 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
     .post(
       '/initiatives/:initiativeId/methods',
       validate('param', initiativeParam),
-      validate('json', z.object({ from: z.string().min(1).max(60) })),
+      validate('json', z.object({ from: methodRefSchema })),
       async (c) => {
         const { initiativeId } = c.req.valid('param');
         const entry = await adaptMethod(
@@ -82,7 +83,7 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
     )
     .put(
       '/initiatives/:initiativeId/methods/:ref',
-      validate('param', initiativeParam.extend({ ref: z.string().min(1).max(60) })),
+      validate('param', initiativeParam.extend({ ref: methodRefSchema })),
       validate('json', z.unknown()),
       async (c) => {
         const { initiativeId, ref } = c.req.valid('param');

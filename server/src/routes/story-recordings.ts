@@ -3,9 +3,10 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { AppError } from '../errors';
+import { AppError, errorBody } from '../errors';
 import { requestedRange } from '../http/byte-range';
 import type { AppEnv } from '../http/context';
+import { requestLocale } from '../http/locale';
 import { requireAccount } from '../http/session';
 import { validate } from '../http/validate';
 import { recordingLimits } from '../recordings/check-recording';
@@ -60,7 +61,12 @@ export function storyRecordingRoutes({ db }: AppDeps) {
       };
       const range = requestedRange(c.req.header('range'), size);
       if (range === null) {
-        return c.body(null, 416, { ...headers, 'content-range': `bytes */${size}` });
+        // The one error body, and the size, so the player can ask again for a range that exists.
+        return c.json(errorBody('range_not_satisfiable', requestLocale(c)), 416, {
+          'cache-control': 'private, no-cache',
+          'accept-ranges': 'bytes',
+          'content-range': `bytes */${size}`,
+        });
       }
       if (!range) return c.body(new Uint8Array(audio.bytes), 200, headers);
       return c.body(new Uint8Array(audio.bytes.subarray(range.start, range.end + 1)), 206, {
