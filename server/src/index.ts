@@ -12,6 +12,11 @@ import { loadWebHandler } from './web-handler';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  // A last resort: socket, Redis and timer paths handle their own errors. One that slips through
+  // is logged, not allowed to end every other person's session on this instance.
+  process.on('unhandledRejection', (reason) =>
+    logger.error({ err: reason }, 'unhandled promise rejection'),
+  );
   const db = await openStorage(config);
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'applied database migrations');

@@ -2,8 +2,16 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** A y-websocket client as the browser runs it, signed in with the given session cookie. */
-export function connectDoc(baseUrl: string, docName: string, cookie: string, name = 'someone') {
+/**
+ * A y-websocket client as the browser runs it, signed in with the given session cookie. With
+ * `name` null it never sets a presence state, as a plain y-websocket client does not.
+ */
+export function connectDoc(
+  baseUrl: string,
+  docName: string,
+  cookie: string,
+  name: string | null = 'someone',
+) {
   const doc = new Y.Doc();
   const closes: number[] = [];
   // The browser sends the cookie itself; in Node the polyfill has to.
@@ -18,7 +26,7 @@ export function connectDoc(baseUrl: string, docName: string, cookie: string, nam
     disableBc: true,
     maxBackoffTime: 200,
   });
-  provider.awareness.setLocalStateField('user', { name });
+  if (name !== null) provider.awareness.setLocalStateField('user', { name });
   const text = doc.getText('body');
   return {
     doc,

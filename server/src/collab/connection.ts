@@ -58,7 +58,6 @@ class RateLimiter {
 
 /** One websocket in one room: reads the y-websocket protocol and enforces what it may do. */
 export class CollabConnection implements RoomConnection {
-  readonly awarenessIds = new Set<number>();
   /** Updates a reader sent and the server dropped. */
   droppedUpdates = 0;
   private readonly limiter = new RateLimiter(
@@ -99,7 +98,10 @@ export class CollabConnection implements RoomConnection {
       const type = decoding.readVarUint(decoder);
       if (type === MESSAGE_SYNC) this.receiveSync(decoder);
       else if (type === MESSAGE_AWARENESS)
-        this.receiveAwareness(decoding.readVarUint8Array(decoder));
+        this.receiveAwareness(
+          // States for another connection's client id are dropped: presence cannot be forged.
+          this.room.awarenessOwners.filter(decoding.readVarUint8Array(decoder), this),
+        );
       else if (type === MESSAGE_QUERY_AWARENESS) {
         this.send(
           encodeAwarenessStates(this.room.awareness, [...this.room.awareness.getStates().keys()]),
@@ -154,8 +156,6 @@ export class CollabConnection implements RoomConnection {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null;
-      if (state === null) this.awarenessIds.delete(clientId);
-      else this.awarenessIds.add(clientId);
       const user = state && typeof state.user === 'object' && state.user ? state.user : {};
       const safe = state && { ...state, user: { ...user, name: this.identity.displayName } };
       encoding.writeVarUint(encoder, clientId);

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Logger } from '../logger';
+import { AwarenessOwners, type AwarenessChanges, type AwarenessWriter } from './awareness-owners';
 import type { CollabPersistence } from './persistence';
 import type { FanoutKind } from './redis-fanout';
 import { encodeAwarenessStates, encodeUpdateMessage } from './protocol';
@@ -16,8 +17,6 @@ export interface LocalAuthor {
 /** One participant's socket in a room, as the room needs it. */
 export interface RoomConnection extends LocalAuthor {
   send(message: Uint8Array): void;
-  /** Awareness client ids this connection has announced, removed when it leaves. */
-  readonly awarenessIds: Set<number>;
 }
 
 /**
@@ -51,6 +50,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<RoomConnection>();
+  /** Which connection (or other instance) each presence belongs to; see AwarenessOwners. */
+  readonly awarenessOwners = new AwarenessOwners();
   /** Approximate stored size, for the document size limit. */
   bytes = 0;
   private pending: { update: Uint8Array; authorId: string | null }[] = [];
@@ -69,23 +70,31 @@ export class Room {
     this.doc.on('update', (update: Uint8Array, origin: UpdateOrigin) =>
       this.onUpdate(update, origin),
     );
-    this.awareness.on(
-      'update',
-      (
-        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-        origin: unknown,
-      ) => {
-        const changed = [...added, ...updated, ...removed];
-        const message = encodeAwarenessStates(this.awareness, changed);
-        for (const connection of this.connections) connection.send(message);
-        if (origin !== 'remote') {
-          this.options.publish?.(
-            'awareness',
-            awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-          );
-        }
-      },
-    );
+    this.awareness.on('update', (changes: AwarenessChanges, origin: unknown) => {
+      // Also runs from y-protocols' timeout timer, where a throw would end the process.
+      try {
+        this.onAwarenessUpdate(changes, origin);
+      } catch (error) {
+        this.options.logger.error({ err: error, doc: this.name }, 'could not share presence');
+      }
+    });
+  }
+
+  private onAwarenessUpdate(changes: AwarenessChanges, origin: unknown) {
+    const writer =
+      origin === 'remote' || this.connections.has(origin as RoomConnection)
+        ? (origin as AwarenessWriter)
+        : null;
+    this.awarenessOwners.record(changes, writer);
+    const changed = [...changes.added, ...changes.updated, ...changes.removed];
+    const message = encodeAwarenessStates(this.awareness, changed);
+    for (const connection of this.connections) connection.send(message);
+    if (origin !== 'remote') {
+      this.options.publish?.(
+        'awareness',
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      );
+    }
   }
 
   get name() {
@@ -197,10 +206,16 @@ export class Room {
    */
   applyRemote(kind: FanoutKind, payload: Uint8Array) {
     if (kind === 'update') Y.applyUpdate(this.doc, payload, 'remote');
-    else if (kind === 'awareness')
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, payload, 'remote');
-    else {
-      const present = [...this.connections].flatMap((connection) => [...connection.awarenessIds]);
+    else if (kind === 'awareness') {
+      // Another instance may not replace the presence of someone connected here.
+      const allowed = this.awarenessOwners.filter(payload, 'remote');
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, allowed, 'remote');
+    } else {
+      // Only presence the awareness accepted (a client's first state may carry clock 0, which
+      // y-protocols ignores), so every id has a state to encode.
+      const present = [...this.connections].flatMap((connection) =>
+        this.awarenessOwners.idsOf(connection),
+      );
       if (present.length)
         this.options.publish?.(
           'awareness',
@@ -210,8 +225,9 @@ export class Room {
   }
 
   leave(connection: RoomConnection) {
+    const ids = this.awarenessOwners.idsOf(connection);
     this.connections.delete(connection);
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...connection.awarenessIds], null);
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null);
   }
 
   /**

@@ -79,7 +79,10 @@ export class CollabServer {
     const identity = await identifyForDocument(this.options.db, token, docName);
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       if (!identity) return ws.close(collabCloseCodes.forbidden, 'forbidden');
-      void this.connect(ws, docName, identity);
+      this.connect(ws, docName, identity).catch((error: unknown) => {
+        this.options.logger.error({ err: error, doc: docName }, 'could not open a document');
+        ws.close(1011, 'internal error');
+      });
     });
   }
 
@@ -111,14 +114,18 @@ export class CollabServer {
         );
         ws.close(
           known ? error.closeCode : 1011,
-          known ? error.message.slice(0, 120) : 'internal error',
+          known ? closeReason(error.message) : 'internal error',
         );
       }
     };
     ws.on('message', receive);
     ws.on('close', () => {
       this.stats.droppedReaderUpdates += connection.droppedUpdates;
-      room.leave(connection);
+      try {
+        room.leave(connection);
+      } catch (error) {
+        this.options.logger.error({ err: error, doc: docName }, 'could not leave a document');
+      }
       if (room.connections.size === 0) this.scheduleUnload(docName);
     });
     ws.on('error', () => ws.terminate());
@@ -181,7 +188,13 @@ export class CollabServer {
 
   private scheduleUnload(docName: string) {
     clearTimeout(this.unloadTimers.get(docName));
-    const timer = setTimeout(() => void this.unload(docName), this.options.idleUnloadMs ?? 30_000);
+    const timer = setTimeout(
+      () =>
+        void this.unload(docName).catch((error: unknown) =>
+          this.options.logger.error({ err: error, doc: docName }, 'could not unload a document'),
+        ),
+      this.options.idleUnloadMs ?? 30_000,
+    );
     timer.unref();
     this.unloadTimers.set(docName, timer);
   }
@@ -195,19 +208,38 @@ export class CollabServer {
     await room.destroy();
   }
 
+  /**
+   * What another instance sent about a document loaded here. If it cannot be applied, the room is
+   * dropped: its clients reconnect into one loaded from storage, and no other room is touched.
+   */
   private async applyRemote(docName: string, kind: FanoutKind, payload: Uint8Array) {
-    const room = await this.rooms.get(docName);
-    if (room) room.applyRemote(kind, payload);
+    const room = await this.rooms.get(docName)?.catch(() => undefined);
+    try {
+      room?.applyRemote(kind, payload);
+    } catch (error) {
+      this.options.logger.error(
+        { err: error, doc: docName, kind },
+        'could not apply a remote change',
+      );
+      room?.discard();
+    }
   }
 
   /** Re-decides every open socket of the initiative; closes the ones that lost access. */
   private async recheckAccess(initiativeId: string) {
-    for (const roomPromise of this.rooms.values()) {
-      const room = await roomPromise;
-      for (const connection of [...room.connections] as CollabConnection[]) {
+    for (const roomPromise of [...this.rooms.values()]) {
+      const room = await roomPromise.catch(() => null);
+      for (const connection of [...(room?.connections ?? [])] as CollabConnection[]) {
         if (connection.identity.initiativeId !== initiativeId) continue;
-        const identity = await reidentify(this.options.db, connection.identity, room.name);
+        const identity = await reidentify(this.options.db, connection.identity, room!.name).catch(
+          (error: unknown) => {
+            // Access that cannot be re-decided is not kept: the client reconnects and is decided anew.
+            this.options.logger.error({ err: error }, 'could not re-check collaboration access');
+            return null;
+          },
+        );
         if (identity) connection.identity = identity;
+        else if (identity === null) connection.socket.close(1011, 'internal error');
         else connection.socket.close(collabCloseCodes.accessRevoked, 'access revoked');
       }
     }
@@ -227,6 +259,13 @@ export class CollabServer {
     this.rooms.clear();
     this.wss.close();
   }
+}
+
+/** A close frame carries at most 123 bytes of reason; a longer one makes `close` throw. */
+function closeReason(message: string): string {
+  let reason = message.slice(0, 120);
+  while (Buffer.byteLength(reason) > 123) reason = reason.slice(0, -1);
+  return reason;
 }
 
 function reject(socket: Duplex, status: 403 | 404) {
