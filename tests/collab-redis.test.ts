@@ -100,6 +100,33 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
     onTwo.destroy();
   });
 
+  it("closes a signed-out sign-in's sockets on both instances and keeps her other sign-in", async () => {
+    const docName = spaceDocName(seed.spaces.lived_experience, 'sign-out');
+    const laptop = new Person(overHttp(one.url));
+    expect((await laptop.signIn('miriam', 'miriam passphrase long')).status).toBe(200);
+    const onOne = connectDoc(one.url, docName, laptop.sessionCookie);
+    const onTwo = connectDoc(two.url, docName, laptop.sessionCookie);
+    // Her first sign-in, as on another device.
+    const elsewhere = connectDoc(two.url, docName, seed.people.ebe.sessionCookie);
+    await Promise.all([onOne.synced(), onTwo.synced(), elsewhere.synced()]);
+
+    expect((await laptop.call('DELETE', '/api/session')).status).toBe(204);
+    await eventually(() => {
+      expect(onOne.closes).toEqual([collabCloseCodes.accessRevoked]);
+      expect(onTwo.closes).toEqual([collabCloseCodes.accessRevoked]);
+    });
+    onTwo.text.insert(0, 'after signing out ');
+    onTwo.provider.connect();
+    elsewhere.text.insert(0, 'still signed in ');
+    await eventually(() => expect(onTwo.closes).toContain(collabCloseCodes.forbidden));
+    const reader = connectDoc(one.url, docName, seed.people.ebe.sessionCookie);
+    await reader.synced();
+    await eventually(() => expect(reader.text.toString()).toContain('still signed in'));
+    expect(reader.text.toString()).not.toContain('after signing out');
+    expect(elsewhere.closes).toEqual([]);
+    for (const client of [onOne, onTwo, elsewhere, reader]) client.destroy();
+  });
+
   it('tells pages on the other instance that a method session moved on', async () => {
     const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
       role: 'facilitator',

@@ -30,6 +30,8 @@ export interface AppDeps {
   events: EventBus;
   /** Behind a reverse proxy: trust X-Forwarded-For/-Proto/-Host. */
   trustProxy: boolean;
+  /** The Redis fan-out between instances (with REDIS_URL), whose state health reports. */
+  fanout?: { readonly connected: boolean };
   /** Live collaborative documents, for changes the server makes (absent in API-only tests). */
   documents?: LiveDocuments;
 }

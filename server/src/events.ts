@@ -13,6 +13,11 @@ export interface DomainEvents {
   accessChanged: [initiativeId: string, origin?: 'remote'];
   /** Something in a method session changed (a stage, a decision, a post): open pages reload it. */
   sessionChanged: [initiativeId: string, sessionId: string, origin?: 'remote'];
+  /**
+   * A sign-in ended (signed out): the live connections riding on it close. By the SHA-256 of its
+   * session token, which is all the database keeps of it.
+   */
+  signInEnded: [tokenHash: string, origin?: 'remote'];
 }
 
 export class EventBus extends EventEmitter<DomainEvents> {

@@ -18,7 +18,7 @@ export interface NodeServerOptions {
   redisUrl?: string;
   /** The built SvelteKit app; without it only /api and /collab answer. */
   web?: NodeHandler;
-  collab?: Pick<CollabServerOptions, 'idleUnloadMs' | 'compactEvery'>;
+  collab?: Pick<CollabServerOptions, 'idleUnloadMs' | 'compactEvery' | 'signInCheckMs'>;
 }
 
 export interface NodeServer {
@@ -52,6 +52,7 @@ export async function createNodeServer(options: NodeServerOptions): Promise<Node
     version: options.version,
     trustProxy: options.trustProxy,
     events,
+    fanout,
     documents: { edit: (...args) => collab.edit(...args), history },
   });
   const api = getRequestListener(app.fetch);

@@ -1,10 +1,9 @@
 import { docNameSchema, type Account, type DocName } from '@mizug/domain';
 import { sha256 } from '../auth/tokens';
 import type { Database } from '../db/database';
-import { findAccountById } from '../db/repositories/accounts';
 import { findSpace } from '../db/repositories/initiatives';
 import { findMembership } from '../db/repositories/memberships';
-import { findSession } from '../db/repositories/sessions';
+import { findSession, liveSessionHashes } from '../db/repositories/sessions';
 import { findCanvas, findMethodSession } from '../db/repositories/method-sessions';
 import { findStory } from '../db/repositories/stories';
 import { canvasResource, contextOf } from '../services/sessions/context';
@@ -25,23 +24,36 @@ export async function identifyForDocument(
 ): Promise<CollabIdentity | undefined> {
   const parsed = docNameSchema.safeParse(docName);
   if (!parsed.success || !sessionToken) return undefined;
-  const session = await findSession(db, sha256(sessionToken));
+  const tokenHash = sha256(sessionToken);
+  const session = await findSession(db, tokenHash);
   if (!session) return undefined;
-  return decide(db, parsed.data, session.account);
+  return decide(db, parsed.data, session.account, { tokenHash, expiresAt: session.expiresAt });
 }
 
-/** Re-decides for an open connection (membership changed): undefined means disconnect. */
+/**
+ * Re-decides for an open connection (membership changed): undefined means disconnect. Its
+ * sign-in must still be live too, since access belongs to a sign-in, not only to an account.
+ */
 export async function reidentify(db: Database, identity: CollabIdentity, docName: string) {
   const parsed = docNameSchema.safeParse(docName);
   if (!parsed.success) return undefined;
-  const account = await findAccountById(db, identity.accountId);
-  return account && decide(db, parsed.data, account);
+  const session = await findSession(db, identity.session.tokenHash);
+  if (!session || session.account.id !== identity.accountId) return undefined;
+  return decide(db, parsed.data, session.account, identity.session);
+}
+
+/** The sign-ins (token hashes) among these identities that are still live. */
+export function liveSignIns(db: Database, identities: CollabIdentity[]): Promise<Set<string>> {
+  return liveSessionHashes(db, [
+    ...new Set(identities.map((identity) => identity.session.tokenHash)),
+  ]);
 }
 
 async function decide(
   db: Database,
   doc: DocName,
   account: Account,
+  session: CollabIdentity['session'],
 ): Promise<CollabIdentity | undefined> {
   const found = await resourceOf(db, doc, account);
   if (!found) return undefined;
@@ -50,6 +62,7 @@ async function decide(
   const membership = await findMembership(db, found.resource.initiativeId, account.id);
   return {
     accountId: account.id,
+    session,
     initiativeId: found.resource.initiativeId,
     displayName: found.presenceName(account, membership?.displayName ?? account.displayName),
     canWrite: can(actor, 'write', found.resource),

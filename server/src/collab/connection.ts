@@ -27,6 +27,11 @@ export class ProtocolError extends Error {
 /** Who is on the other end, decided once at connect and again when memberships change. */
 export interface CollabIdentity {
   accountId: string;
+  /**
+   * The sign-in this socket rides on (the SHA-256 of its session token) and when it expires:
+   * signing out or expiring closes exactly the sockets of that sign-in.
+   */
+  session: { tokenHash: string; expiresAt: Date };
   initiativeId: string;
   /**
    * The name this person shows here: what presence and cursors display. Null for a teller who

@@ -4,6 +4,8 @@ import {
   appendUpdates,
   recordContributors,
   loadDocument,
+  loadDocumentSince,
+  type StoredDocument,
   replaceSnapshot,
   tryLockDocument,
 } from '../db/repositories/collab-documents';
@@ -15,18 +17,33 @@ import {
 export class CollabPersistence {
   constructor(private readonly db: Database) {}
 
-  /** The stored state as one update, and how many updates follow the snapshot. */
-  async load(
-    docName: string,
-  ): Promise<{ state: Uint8Array | null; pendingUpdates: number; bytes: number }> {
+  /**
+   * The stored state as one update, how many updates follow the snapshot, and the sequence
+   * number of the last update it contains.
+   */
+  async load(docName: string): Promise<{
+    state: Uint8Array | null;
+    pendingUpdates: number;
+    bytes: number;
+    lastSeq: number;
+  }> {
     const stored = await loadDocument(this.db, docName);
-    const parts = [
-      ...(stored.snapshot ? [stored.snapshot] : []),
-      ...stored.updates.map((u) => u.update),
-    ];
-    const state =
-      parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-    return { state, pendingUpdates: stored.updates.length, bytes: state?.byteLength ?? 0 };
+    const state = merged(stored);
+    return {
+      state,
+      pendingUpdates: stored.updates.length,
+      bytes: state?.byteLength ?? 0,
+      lastSeq: lastSeqOf(stored),
+    };
+  }
+
+  /** What was stored after sequence number `afterSeq`, as one update (null: nothing). */
+  async loadSince(
+    docName: string,
+    afterSeq: number,
+  ): Promise<{ state: Uint8Array | null; lastSeq: number }> {
+    const stored = await loadDocumentSince(this.db, docName, afterSeq);
+    return { state: merged(stored), lastSeq: lastSeqOf(stored) };
   }
 
   /** Appends updates in the order given (sequence numbers follow that order). */
@@ -63,3 +80,13 @@ export class CollabPersistence {
     });
   }
 }
+
+function merged(stored: StoredDocument): Uint8Array | null {
+  const parts = [
+    ...(stored.snapshot ? [stored.snapshot] : []),
+    ...stored.updates.map((u) => u.update),
+  ];
+  return parts.length === 0 ? null : parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+}
+
+const lastSeqOf = (stored: StoredDocument) => stored.updates.at(-1)?.seq ?? stored.snapshotSeq;

@@ -21,7 +21,7 @@ export interface RoomConnection extends LocalAuthor {
 
 /**
  * Where an update came from: a local connection or a server-side edit (stored and broadcast
- * here), another instance (Redis: already stored), or storage.
+ * here), another instance (Redis, or storage after an outage: already stored), or storage.
  */
 export type UpdateOrigin = LocalAuthor | 'remote' | 'load';
 
@@ -64,6 +64,8 @@ export class Room {
   private readonly unrecordedAuthors = new Set<string>();
   private contributorsTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<unknown> | null = null;
+  /** Every stored update up to this sequence number is in the live document. */
+  private storedUpTo = 0;
 
   constructor(private readonly options: RoomOptions) {
     this.awareness.setLocalState(null);
@@ -113,6 +115,19 @@ export class Room {
     if (stored.state) Y.applyUpdate(this.doc, stored.state, 'load');
     this.bytes = stored.bytes;
     this.appendedSinceCompaction = stored.pendingUpdates;
+    this.storedUpTo = stored.lastSeq;
+  }
+
+  /**
+   * Applies what other instances stored since this room last read storage and this document may
+   * lack (Redis lost their messages), and forwards it to the connections here. A loaded room
+   * never reloads while it has connections, so this is how it converges after an outage.
+   */
+  async catchUp(): Promise<void> {
+    const missed = await this.options.persistence.loadSince(this.name, this.storedUpTo);
+    // Updates it already has change nothing, and nothing is sent for them.
+    if (missed.state) Y.applyUpdate(this.doc, missed.state, 'remote');
+    this.storedUpTo = Math.max(this.storedUpTo, missed.lastSeq);
   }
 
   private onUpdate(update: Uint8Array, origin: UpdateOrigin) {

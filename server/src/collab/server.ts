@@ -9,7 +9,7 @@ import type { Database } from '../db/database';
 import type { EventBus } from '../events';
 import { SESSION_COOKIE } from '../http/session';
 import type { Logger } from '../logger';
-import { identifyForDocument, reidentify } from './auth';
+import { identifyForDocument, liveSignIns, reidentify } from './auth';
 import { CollabConnection, ProtocolError } from './connection';
 import { CollabPersistence } from './persistence';
 import type { CollabFanout, FanoutKind } from './redis-fanout';
@@ -26,6 +26,11 @@ export interface CollabServerOptions {
   idleUnloadMs?: number;
   /** Compact a document after this many updates. Default 500. */
   compactEvery?: number;
+  /**
+   * How often open sockets' sign-ins are checked against storage, so one that expired or ended
+   * without notice (another instance while Redis was away) is closed. Default 60 s.
+   */
+  signInCheckMs?: number;
 }
 
 /**
@@ -42,6 +47,7 @@ export class CollabServer {
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly persistence: CollabPersistence;
   readonly stats = { droppedReaderUpdates: 0, protocolErrors: 0 };
+  private readonly signInCheck: NodeJS.Timeout;
 
   constructor(private readonly options: CollabServerOptions) {
     this.persistence = new CollabPersistence(options.db);
@@ -52,12 +58,22 @@ export class CollabServer {
     options.events.on('sessionChanged', (initiativeId, sessionId, origin) => {
       if (origin !== 'remote') options.fanout?.publishSessionChanged(initiativeId, sessionId);
     });
-    options.fanout?.onRemote(
-      (docName, kind, payload) => void this.applyRemote(docName, kind, payload),
-      (initiativeId) => options.events.emit('accessChanged', initiativeId, 'remote'),
-      (initiativeId, sessionId) =>
+    options.events.on('signInEnded', (tokenHash, origin) => {
+      void this.endSignIn(tokenHash);
+      if (origin !== 'remote') options.fanout?.publishSignInEnded(tokenHash);
+    });
+    options.fanout?.onRemote({
+      remote: (docName, kind, payload) => void this.applyRemote(docName, kind, payload),
+      accessChanged: (initiativeId) => options.events.emit('accessChanged', initiativeId, 'remote'),
+      sessionChanged: (initiativeId, sessionId) =>
         options.events.emit('sessionChanged', initiativeId, sessionId, 'remote'),
-    );
+      signInEnded: (tokenHash) => options.events.emit('signInEnded', tokenHash, 'remote'),
+      resubscribed: () => void this.catchUp(),
+    });
+    this.signInCheck = setInterval(
+      () => void this.closeEndedSignIns(),
+      options.signInCheckMs ?? 60_000,
+    ).unref();
   }
 
   /** For the HTTP server's 'upgrade' event; answers anything outside /collab/ with 404. */
@@ -102,6 +118,8 @@ export class CollabServer {
     clearTimeout(this.unloadTimers.get(docName));
     ws.off('message', buffer);
     const receive = (data: Buffer) => {
+      // Once its close is decided (signed out, access revoked), nothing more it sends counts.
+      if (ws.readyState !== ws.OPEN) return;
       try {
         connection.receive(new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
       } catch (error) {
@@ -214,35 +232,97 @@ export class CollabServer {
    */
   private async applyRemote(docName: string, kind: FanoutKind, payload: Uint8Array) {
     const room = await this.rooms.get(docName)?.catch(() => undefined);
+    if (!room) return;
     try {
-      room?.applyRemote(kind, payload);
+      if (kind === 'stored') await room.catchUp();
+      else room.applyRemote(kind, payload);
     } catch (error) {
       this.options.logger.error(
         { err: error, doc: docName, kind },
-        'could not apply a remote change',
+        'could not apply a change from another instance',
       );
-      room?.discard();
+      room.discard();
     }
   }
 
-  /** Re-decides every open socket of the initiative; closes the ones that lost access. */
-  private async recheckAccess(initiativeId: string) {
-    for (const roomPromise of [...this.rooms.values()]) {
-      const room = await roomPromise.catch(() => null);
-      for (const connection of [...(room?.connections ?? [])] as CollabConnection[]) {
-        if (connection.identity.initiativeId !== initiativeId) continue;
-        const identity = await reidentify(this.options.db, connection.identity, room!.name).catch(
-          (error: unknown) => {
-            // Access that cannot be re-decided is not kept: the client reconnects and is decided anew.
-            this.options.logger.error({ err: error }, 'could not re-check collaboration access');
-            return null;
-          },
-        );
+  /** Loaded rooms; one that failed to load is left out. */
+  private async loadedRooms(): Promise<Room[]> {
+    const rooms = await Promise.allSettled(this.rooms.values());
+    return rooms.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  }
+
+  private async openConnections(): Promise<CollabConnection[]> {
+    return (await this.loadedRooms()).flatMap(
+      (room) => [...room.connections] as CollabConnection[],
+    );
+  }
+
+  /** Re-decides every open socket of the initiative (or of all); closes those that lost access. */
+  private async recheckAccess(initiativeId?: string) {
+    try {
+      for (const connection of await this.openConnections()) {
+        if (initiativeId && connection.identity.initiativeId !== initiativeId) continue;
+        const identity = await reidentify(
+          this.options.db,
+          connection.identity,
+          connection.room.name,
+        ).catch((error: unknown) => {
+          // Access that cannot be re-decided is not kept: the client reconnects and is decided anew.
+          this.options.logger.error({ err: error }, 'could not re-check collaboration access');
+          return null;
+        });
         if (identity) connection.identity = identity;
         else if (identity === null) connection.socket.close(1011, 'internal error');
         else connection.socket.close(collabCloseCodes.accessRevoked, 'access revoked');
       }
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'could not re-check collaboration access');
     }
+  }
+
+  /** Closes the sockets of a sign-in that ended; the account's other sign-ins stay. */
+  private async endSignIn(tokenHash: string) {
+    for (const connection of await this.openConnections()) {
+      if (connection.identity.session.tokenHash === tokenHash)
+        connection.socket.close(collabCloseCodes.accessRevoked, 'signed out');
+    }
+  }
+
+  /** Closes the sockets whose sign-in expired or ended in storage. */
+  private async closeEndedSignIns() {
+    try {
+      const connections = await this.openConnections();
+      const live = await liveSignIns(
+        this.options.db,
+        connections.map((connection) => connection.identity),
+      );
+      for (const connection of connections) {
+        if (!live.has(connection.identity.session.tokenHash))
+          connection.socket.close(collabCloseCodes.accessRevoked, 'sign-in ended');
+      }
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'could not check collaboration sign-ins');
+    }
+  }
+
+  /**
+   * After Redis was away: every live document takes from storage what the other instances
+   * stored meanwhile, presence is exchanged again, and open sockets are re-decided, since
+   * access and sign-out notices may have been lost too.
+   */
+  private async catchUp() {
+    for (const room of await this.loadedRooms()) {
+      this.options.fanout?.publish(room.name, 'awareness-query', new Uint8Array());
+      try {
+        // Answering our own question announces this instance's participants to the others.
+        room.applyRemote('awareness-query', new Uint8Array());
+        await room.catchUp();
+      } catch (error) {
+        this.options.logger.error({ err: error, doc: room.name }, 'could not catch up');
+      }
+    }
+    await this.recheckAccess();
+    await this.closeEndedSignIns();
   }
 
   /** Number of documents in memory. */
@@ -252,6 +332,7 @@ export class CollabServer {
 
   /** Stores everything pending and closes every socket (shutdown). */
   async close() {
+    clearInterval(this.signInCheck);
     for (const client of this.wss.clients)
       client.close(collabCloseCodes.goingAway, 'server shutting down');
     const rooms = await Promise.allSettled(this.rooms.values());

@@ -3,15 +3,24 @@ import { Hono } from 'hono';
 import type { AppDeps } from '../app';
 import { AppError } from '../errors';
 
-/** Liveness and readiness in one: "ok" only when the database answers. */
-export function healthRoutes({ db, version }: AppDeps) {
+/**
+ * Liveness and readiness in one: "ok" only when the database answers; "degraded" (still 200)
+ * while Redis, with several instances, is away.
+ */
+export function healthRoutes({ db, version, fanout }: AppDeps) {
   return new Hono().get('/', async (c) => {
     try {
       await db.query('SELECT 1');
     } catch {
       throw new AppError('unavailable');
     }
-    const health: Health = { status: 'ok', storage: db.kind, version };
+    const redis = fanout && (fanout.connected ? 'connected' : 'unavailable');
+    const health: Health = {
+      status: redis === 'unavailable' ? 'degraded' : 'ok',
+      storage: db.kind,
+      version,
+      ...(redis && { redis }),
+    };
     return c.json(health, 200);
   });
 }

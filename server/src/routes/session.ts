@@ -13,7 +13,7 @@ import { validate } from '../http/validate';
 import { completeSetup } from '../services/setup-link';
 import { signIn, signOut } from '../services/sign-in';
 
-export function sessionRoutes({ db, trustProxy }: AppDeps) {
+export function sessionRoutes({ db, events, trustProxy }: AppDeps) {
   return new Hono<AppEnv>()
     .post('/session', validate('json', credentialsSchema), async (c) => {
       const session = await signIn(db, { ...c.req.valid('json'), address: c.get('address') });
@@ -21,7 +21,9 @@ export function sessionRoutes({ db, trustProxy }: AppDeps) {
     })
     .delete('/session', async (c) => {
       const account = requireAccount(c);
-      await signOut(db, getCookie(c, SESSION_COOKIE)!, account);
+      const tokenHash = await signOut(db, getCookie(c, SESSION_COOKIE)!, account);
+      // Open collaboration sockets of this sign-in close too, on every instance.
+      events.emit('signInEnded', tokenHash);
       clearSessionCookie(c);
       return c.body(null, 204);
     })

@@ -107,9 +107,12 @@ export async function signIn(
   });
 }
 
-export async function signOut(db: Database, token: string, account: Account): Promise<void> {
+/** Ends the session; returns its token hash, which names the sign-in to live connections. */
+export async function signOut(db: Database, token: string, account: Account): Promise<string> {
+  const tokenHash = sha256(token);
   await db.transaction(async (tx) => {
-    await deleteSession(tx, sha256(token));
+    await deleteSession(tx, tokenHash);
     await appendAudit(tx, { action: 'session.logout', actorId: account.id });
   });
+  return tokenHash;
 }

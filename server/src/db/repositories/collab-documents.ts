@@ -27,7 +27,30 @@ export async function loadDocument(db: Queryable, docName: string): Promise<Stor
   };
 }
 
-/** Appends updates in order, in one statement. */
+/**
+ * What was stored after sequence number `afterSeq`: the snapshot too when it folded some of
+ * those updates in (compaction deletes the updates it folds).
+ */
+export async function loadDocumentSince(
+  db: Queryable,
+  docName: string,
+  afterSeq: number,
+): Promise<StoredDocument> {
+  const [snapshot] = await db.query<{ state: Uint8Array; last_seq: number }>(
+    'SELECT state, last_seq FROM collab_snapshots WHERE doc_name = $1 AND last_seq > $2',
+    [docName, afterSeq],
+  );
+  const updates = await db.query<{ seq: number; update: Uint8Array }>(
+    'SELECT seq, update FROM collab_updates WHERE doc_name = $1 AND seq > $2 ORDER BY seq',
+    [docName, Math.max(afterSeq, snapshot?.last_seq ?? 0)],
+  );
+  return {
+    snapshot: snapshot ? toBytes(snapshot.state) : null,
+    snapshotSeq: snapshot?.last_seq ?? afterSeq,
+    updates: updates.map((row) => ({ seq: row.seq, update: toBytes(row.update) })),
+  };
+}
+
 /** Appends updates in the order given (sequence numbers follow that order). */
 export async function appendUpdates(
   db: Queryable,

@@ -40,3 +40,16 @@ export async function findSession(
 export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('DELETE FROM sessions WHERE token_hash = $1 OR expires_at < now()', [tokenHash]);
 }
+
+/** Which of these sessions are still live (not signed out, not expired), by token hash. */
+export async function liveSessionHashes(
+  db: Queryable,
+  tokenHashes: string[],
+): Promise<Set<string>> {
+  if (tokenHashes.length === 0) return new Set();
+  const rows = await db.query<{ token_hash: string }>(
+    'SELECT token_hash FROM sessions WHERE token_hash = ANY($1::text[]) AND expires_at > now()',
+    [tokenHashes],
+  );
+  return new Set(rows.map((row) => row.token_hash));
+}
