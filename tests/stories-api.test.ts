@@ -526,6 +526,45 @@ describe.each(testStorages)('stories over %s', (kind) => {
     expect(doc.getXmlFragment('default').toString()).not.toContain('script');
   });
 
+  it('refuses a collaborative edit with NUL, a direction override or a javascript: link, and stores none of it', async () => {
+    const story = await tell('טקסט עוין', 'טקסט רגיל');
+    const edits: ((fragment: Y.XmlFragment) => void)[] = [
+      (fragment) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('NUL\u0000')]);
+        fragment.insert(0, [paragraph]);
+      },
+      (fragment) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('\u202eoverride')]);
+        fragment.insert(0, [paragraph]);
+      },
+      (fragment) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        const text = new Y.XmlText('click me');
+        paragraph.insert(0, [text]);
+        fragment.insert(0, [paragraph]);
+        text.format(0, 5, { link: { href: 'javascript:alert(document.cookie)' } });
+      },
+    ];
+    for (const edit of edits) {
+      const client = open(story, miriam);
+      await client.synced();
+      // One change, as the editor makes it: the text never arrives without its link.
+      client.doc.transact(() => edit(client.doc.getXmlFragment('default')));
+      await eventually(() => expect(client.closes).toEqual([collabCloseCodes.malformed]));
+      client.destroy();
+    }
+    const stored = await loadDocument(server.db, story.bodyDoc);
+    const doc = new Y.Doc();
+    for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
+      if (part) Y.applyUpdate(doc, part);
+    const text = doc.getXmlFragment('default').toString();
+    expect(text).toContain('טקסט רגיל');
+    for (const hostile of ['NUL', 'override', 'javascript', 'click'])
+      expect(text).not.toContain(hostile);
+  });
+
   it('tells each member where they may tell a story: their own peer space only', async () => {
     const home = async (who: Person) =>
       (await (await who.get(`/api/initiatives/${seed.initiativeId}`)).json()) as InitiativeHome;
