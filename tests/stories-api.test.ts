@@ -10,6 +10,7 @@ import {
 } from '@mizug/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as exifr from 'exifr';
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import * as Y from 'yjs';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
@@ -446,8 +447,12 @@ describe.each(testStorages)('stories over %s', (kind) => {
 
   it('keeps voice recordings with their transcript for the story’s readers only', async () => {
     const story = await tell('הקלטה', 'הקלטתי את זה');
-    // A WebM header as MediaRecorder writes it; the server checks the container, not the name.
-    const webm = new Blob([new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 0x9f, 0x42, 0x86, 0x81, 1])]);
+    // A WebM as MediaRecorder writes it; the server parses the container, not the name.
+    const recorded = new Uint8Array(
+      await readFile(new URL('../fixtures/recordings/voice.webm', import.meta.url)),
+    );
+    const size = recorded.byteLength;
+    const webm = new Blob([recorded]);
     const added = await upload(
       server.url,
       miriam,
@@ -470,14 +475,14 @@ describe.each(testStorages)('stories over %s', (kind) => {
       range: 'bytes=2-4',
     });
     expect(part.status).toBe(206);
-    expect(part.headers.get('content-range')).toBe('bytes 2-4/9');
-    expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([0xdf, 0xa3, 0x9f]);
+    expect(part.headers.get('content-range')).toBe(`bytes 2-4/${size}`);
+    expect([...new Uint8Array(await part.arrayBuffer())]).toEqual([...recorded.subarray(2, 5)]);
     const past = await seed.people.practitioner.call('GET', recording.url, undefined, {
-      range: 'bytes=9-',
+      range: `bytes=${size}-`,
       'accept-language': 'ar',
     });
     expect(past.status).toBe(416);
-    expect(past.headers.get('content-range')).toBe('bytes */9');
+    expect(past.headers.get('content-range')).toBe(`bytes */${size}`);
     expect(await errorOf(past)).toEqual({
       code: 'range_not_satisfiable',
       message: 'الجزء المطلوب من هذا الملف غير موجود. أعد تحميل الصفحة وشغّله مرة أخرى.',
@@ -499,10 +504,13 @@ describe.each(testStorages)('stories over %s', (kind) => {
       ((await (await transcribe(miriam, 'שלום, זו אני')).json()) as Recording).transcript,
     ).toBe('שלום, זו אני');
 
-    const script = new Blob(['<script>alert(1)</script>']);
-    const refused = await upload(server.url, miriam, story.id, script, {}, 'recordings');
-    expect(refused.status).toBe(415);
-    expect((await errorOf(refused)).code).toBe('recording_not_audio');
+    // A script, and a web page behind the first bytes of a real WebM: neither is audio.
+    const disguised = new Blob([recorded.subarray(0, 40), '<html><script>alert(1)</script>']);
+    for (const file of [new Blob(['<script>alert(1)</script>']), disguised]) {
+      const refused = await upload(server.url, miriam, story.id, file, {}, 'recordings');
+      expect(refused.status).toBe(415);
+      expect((await errorOf(refused)).code).toBe('recording_not_audio');
+    }
     const listed = (await (
       await miriam.get(`/api/stories/${story.id}/recordings`)
     ).json()) as Recording[];
@@ -524,6 +532,45 @@ describe.each(testStorages)('stories over %s', (kind) => {
       if (part) Y.applyUpdate(doc, part);
     expect(doc.getXmlFragment('default').toString()).toContain('טקסט רגיל');
     expect(doc.getXmlFragment('default').toString()).not.toContain('script');
+  });
+
+  it('refuses a collaborative edit with NUL, a direction override or a javascript: link, and stores none of it', async () => {
+    const story = await tell('טקסט עוין', 'טקסט רגיל');
+    const edits: ((fragment: Y.XmlFragment) => void)[] = [
+      (fragment) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('NUL\u0000')]);
+        fragment.insert(0, [paragraph]);
+      },
+      (fragment) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText('\u202eoverride')]);
+        fragment.insert(0, [paragraph]);
+      },
+      (fragment) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        const text = new Y.XmlText('click me');
+        paragraph.insert(0, [text]);
+        fragment.insert(0, [paragraph]);
+        text.format(0, 5, { link: { href: 'javascript:alert(document.cookie)' } });
+      },
+    ];
+    for (const edit of edits) {
+      const client = open(story, miriam);
+      await client.synced();
+      // One change, as the editor makes it: the text never arrives without its link.
+      client.doc.transact(() => edit(client.doc.getXmlFragment('default')));
+      await eventually(() => expect(client.closes).toEqual([collabCloseCodes.malformed]));
+      client.destroy();
+    }
+    const stored = await loadDocument(server.db, story.bodyDoc);
+    const doc = new Y.Doc();
+    for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
+      if (part) Y.applyUpdate(doc, part);
+    const text = doc.getXmlFragment('default').toString();
+    expect(text).toContain('טקסט רגיל');
+    for (const hostile of ['NUL', 'override', 'javascript', 'click'])
+      expect(text).not.toContain(hostile);
   });
 
   it('tells each member where they may tell a story: their own peer space only', async () => {

@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { documentSchema, richTextField, richTextUpdateRefusal } from './src/index';
+import {
+  documentExtensions,
+  documentSchema,
+  isAllowedLink,
+  richTextField,
+  richTextUpdateRefusal,
+  textUpdateRefusal,
+} from './src/index';
 
 const mixedDirection = JSON.parse(
   readFileSync(new URL('../../fixtures/rich-text/mixed-direction.json', import.meta.url), 'utf8'),
@@ -61,7 +68,73 @@ describe('richTextUpdateRefusal', () => {
     ).not.toBeNull();
   });
 
+  it('refuses links other than http:, https: and mailto:, and keeps those', () => {
+    const linked = (href: string) =>
+      updateOf((doc) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        const text = new Y.XmlText('click');
+        paragraph.insert(0, [text]);
+        doc.getXmlFragment(richTextField).insert(0, [paragraph]);
+        text.format(0, 5, { link: { href, target: '_blank' } });
+      });
+    for (const href of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'java\tscript:x',
+      'data:text/html,x',
+    ])
+      expect(richTextUpdateRefusal(linked(href)), href).toBe(
+        'a link that is not http:, https: or mailto:',
+      );
+    for (const href of ['https://example.org/a?b', 'http://example.org', 'mailto:dana@example.org'])
+      expect(richTextUpdateRefusal(linked(href)), href).toBeNull();
+  });
+
+  it('refuses text breaking the text rules: NUL, controls, direction overrides', () => {
+    const typed = (words: string) =>
+      updateOf((doc) => {
+        const paragraph = new Y.XmlElement('paragraph');
+        paragraph.insert(0, [new Y.XmlText(words)]);
+        doc.getXmlFragment(richTextField).insert(0, [paragraph]);
+      });
+    expect(richTextUpdateRefusal(typed('שלום\u0000'))).toBe('text breaking text_control');
+    expect(richTextUpdateRefusal(typed('\u202eשלום'))).toBe(
+      'text breaking text_direction_override',
+    );
+    expect(richTextUpdateRefusal(typed('שלום \u2067Dana\u2069\u200f\tمرحبا\u061c'))).toBeNull();
+    const attribute = updateOf((doc) => {
+      const heading = new Y.XmlElement('heading');
+      doc.getXmlFragment(richTextField).insert(0, [heading]);
+      heading.setAttribute('level', '\u0000' as unknown as string);
+    });
+    expect(richTextUpdateRefusal(attribute)).toBe('text breaking text_control');
+  });
+
+  it('holds every other document to the text rules too', () => {
+    const plain = (words: string) => updateOf((doc) => doc.getText('body').insert(0, words));
+    expect(textUpdateRefusal(plain('notes\u0000'))).toBe('text breaking text_control');
+    expect(textUpdateRefusal(plain('\u202dnotes'))).toBe('text breaking text_direction_override');
+    expect(textUpdateRefusal(plain('הערות\nnotes'))).toBeNull();
+  });
+
   it('throws on bytes that are not an update', () => {
     expect(() => richTextUpdateRefusal(new Uint8Array([200, 1, 2, 3]))).toThrow();
+  });
+});
+
+describe('links in the editor', () => {
+  it('go only to web pages and e-mail: Tiptap makes, pastes and renders no other', () => {
+    const link = (
+      documentExtensions[0]!.options as { link: { isAllowedUri: (url: string) => boolean } }
+    ).link;
+    expect(link.isAllowedUri('javascript:alert(1)')).toBe(false);
+    expect(link.isAllowedUri('vbscript:x')).toBe(false);
+    // Tiptap on its own would take these too.
+    expect(link.isAllowedUri('ftp://example.org/file')).toBe(false);
+    expect(link.isAllowedUri('tel:+972500000000')).toBe(false);
+    expect(link.isAllowedUri('https://example.org')).toBe(true);
+    expect(isAllowedLink('mailto:dana@example.org')).toBe(true);
+    expect(isAllowedLink('/relative')).toBe(false);
+    expect(isAllowedLink(undefined)).toBe(false);
   });
 });

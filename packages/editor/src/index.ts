@@ -1,4 +1,5 @@
 export * from './auto-direction';
+export * from './links';
 export * from './schema';
 export { Editor } from '@tiptap/core';
 export * from './update-check';

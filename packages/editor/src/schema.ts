@@ -7,6 +7,7 @@ import {
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { AutoDirection } from './auto-direction';
+import { isAllowedLink } from './links';
 
 /** The Yjs field that holds a rich-text document (Tiptap's Collaboration default). */
 export const richTextField = 'default';
@@ -14,9 +15,14 @@ export const richTextField = 'default';
 /**
  * What a Mizug rich-text document may contain, the one list the editor and the server share.
  * Undo is left to the Collaboration extension, whose history is per person rather than shared.
+ * Links go only to web pages and e-mail (`isAllowedLink`): Tiptap then neither makes, pastes nor
+ * renders any other, and the server refuses an update that carries one.
  */
 export const documentExtensions = [
-  StarterKit.configure({ undoRedo: false, link: { openOnClick: false } }),
+  StarterKit.configure({
+    undoRedo: false,
+    link: { openOnClick: false, isAllowedUri: (url) => isAllowedLink(url) },
+  }),
   AutoDirection,
 ];
 

@@ -1,5 +1,5 @@
 import { collabCloseCodes, collabLimits } from '@mizug/domain';
-import { richTextUpdateRefusal } from '@mizug/editor';
+import { richTextUpdateRefusal, textUpdateRefusal } from '@mizug/editor';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'hono/utils/cookie';
@@ -162,8 +162,9 @@ export class CollabServer {
           this.options.fanout &&
           ((kind, payload) => this.options.fanout!.publish(docName, kind, payload)),
         compactEvery: this.options.compactEvery ?? 500,
-        // A story's body is rich text: the server refuses what the editor's schema does not allow.
-        checkUpdate: docName.startsWith('story.') ? richTextUpdateRefusal : undefined,
+        // Stories and stage canvases are rich text: the server refuses what the editor's schema
+        // does not allow. Every document is held to the text rules every text field follows.
+        checkUpdate: /^(story|stage)\./.test(docName) ? richTextUpdateRefusal : textUpdateRefusal,
       });
       created.discard = () => {
         // Its live document holds updates storage lacks: forget it, so reconnecting clients

@@ -1,37 +1,61 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { recordingLimits, recordingMime, RecordingRejected } from './check-recording';
 
-const bytes = (...parts: (number[] | string)[]) =>
-  new Uint8Array(
-    parts.flatMap((part) =>
-      typeof part === 'string' ? Array.from(part, (c) => c.charCodeAt(0)) : part,
-    ),
-  );
-const reason = (input: Uint8Array) => {
+/** Short recordings as MediaRecorder makes them (WebM written as a live stream, Ogg, MP4). */
+const fixture = (name: string) =>
+  new Uint8Array(readFileSync(new URL(`../../../fixtures/recordings/${name}`, import.meta.url)));
+const text = (words: string) => new TextEncoder().encode(words);
+const joined = (...parts: Uint8Array[]) => {
+  const bytes = new Uint8Array(parts.reduce((size, part) => size + part.byteLength, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.byteLength;
+  }
+  return bytes;
+};
+const reason = async (input: Uint8Array) => {
   try {
-    recordingMime(input);
+    await recordingMime(input);
     return 'accepted';
   } catch (error) {
     return (error as RecordingRejected).reason;
   }
 };
+const page = text('<html><script>alert(document.cookie)</script></html>'.repeat(20));
 
 describe('recordingMime', () => {
-  it('names the container of what browsers record, whatever the file was called', () => {
-    expect(recordingMime(bytes([0x1a, 0x45, 0xdf, 0xa3, 0x9f], 'webm'))).toBe('audio/webm');
-    expect(recordingMime(bytes('OggS', [0, 2]))).toBe('audio/ogg');
-    expect(recordingMime(bytes([0, 0, 0, 0x20], 'ftypM4A '))).toBe('audio/mp4');
+  it('names the container of what browsers record, whatever the file was called', async () => {
+    expect(await recordingMime(fixture('voice.webm'))).toBe('audio/webm');
+    expect(await recordingMime(fixture('voice.ogg'))).toBe('audio/ogg');
+    expect(await recordingMime(fixture('voice.m4a'))).toBe('audio/mp4');
   });
 
-  it('refuses a script, a picture or an empty file as not audio', () => {
-    expect(reason(bytes('<script>alert(1)</script>'))).toBe('recording_not_audio');
-    expect(reason(bytes([0xff, 0xd8, 0xff, 0xe0]))).toBe('recording_not_audio');
-    expect(reason(new Uint8Array())).toBe('recording_not_audio');
+  it('refuses a container header followed by a web page', async () => {
+    const webmHeader = fixture('voice.webm').subarray(0, 40);
+    expect(await reason(joined(webmHeader, page))).toBe('recording_not_audio');
+    expect(await reason(joined(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]), page))).toBe(
+      'recording_not_audio',
+    );
+    expect(await reason(joined(text('OggS'), new Uint8Array([0, 2]), page))).toBe(
+      'recording_not_audio',
+    );
+    expect(await reason(joined(new Uint8Array([0, 0, 0, 0x20]), text('ftypM4A '), page))).toBe(
+      'recording_not_audio',
+    );
   });
 
-  it('refuses a recording over the size limit', () => {
+  it('refuses a video, a script, a picture or an empty file as not audio', async () => {
+    expect(await reason(fixture('video-only.webm'))).toBe('recording_not_audio');
+    expect(await reason(text('<script>alert(1)</script>'))).toBe('recording_not_audio');
+    expect(await reason(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe('recording_not_audio');
+    expect(await reason(new Uint8Array())).toBe('recording_not_audio');
+  });
+
+  it('refuses a recording over the size limit', async () => {
     const large = new Uint8Array(recordingLimits.maxUploadBytes + 1);
-    large.set([0x1a, 0x45, 0xdf, 0xa3]);
-    expect(reason(large)).toBe('recording_too_large');
+    large.set(fixture('voice.webm'));
+    expect(await reason(large)).toBe('recording_too_large');
   });
 });

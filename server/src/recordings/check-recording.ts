@@ -1,3 +1,5 @@
+import { parseBuffer } from 'music-metadata';
+
 /** What a browser's MediaRecorder produces: WebM (Chromium, Firefox), Ogg, or MP4 (Safari). */
 export type RecordingMime = 'audio/webm' | 'audio/ogg' | 'audio/mp4';
 
@@ -13,20 +15,35 @@ export class RecordingRejected extends Error {
   }
 }
 
-const startsWith = (bytes: Uint8Array, signature: number[], offset = 0) =>
-  signature.every((byte, index) => bytes[offset + index] === byte);
-const ascii = (text: string) => Array.from(text, (char) => char.charCodeAt(0));
+/** Containers as music-metadata names them (`EBML/webm`, `Ogg`, `M4A/isom/iso2`). */
+const containers: [RegExp, RecordingMime][] = [
+  [/^EBML\/webm$/, 'audio/webm'],
+  [/^Ogg$/, 'audio/ogg'],
+  [/^(M4A|mp4|isom|iso\d|mp4\d)(\/|$)/i, 'audio/mp4'],
+];
+/** The codecs MediaRecorder records speech with. */
+const audioCodecs = /^(opus|vorbis|mpeg-4\/aac)$/i;
 
 /**
- * The container of an uploaded recording, decided by its bytes rather than its name or the
- * type the browser claims; anything else is refused.
+ * The container of an uploaded recording, decided by parsing it (music-metadata) rather than by
+ * its name, the type the browser claims or its first bytes: it must be WebM, Ogg or MP4 holding
+ * an Opus, Vorbis or AAC audio track and no video. Anything else (a WebM header followed by a
+ * web page, say) is refused.
  */
-export function recordingMime(bytes: Uint8Array): RecordingMime {
+export async function recordingMime(bytes: Uint8Array): Promise<RecordingMime> {
   if (bytes.byteLength > recordingLimits.maxUploadBytes) {
     throw new RecordingRejected('recording_too_large');
   }
-  if (startsWith(bytes, [0x1a, 0x45, 0xdf, 0xa3])) return 'audio/webm';
-  if (startsWith(bytes, ascii('OggS'))) return 'audio/ogg';
-  if (startsWith(bytes, ascii('ftyp'), 4)) return 'audio/mp4';
-  throw new RecordingRejected('recording_not_audio');
+  let format;
+  try {
+    ({ format } = await parseBuffer(bytes, undefined, { duration: false, skipCovers: true }));
+  } catch {
+    throw new RecordingRejected('recording_not_audio');
+  }
+  const mime = containers.find(([pattern]) => pattern.test(format.container ?? ''))?.[1];
+  const hasVideo = format.trackInfo.some((track) => track.video !== undefined);
+  if (!mime || hasVideo || !audioCodecs.test(format.codec ?? '') || !format.numberOfChannels) {
+    throw new RecordingRejected('recording_not_audio');
+  }
+  return mime;
 }

@@ -28,7 +28,7 @@ export async function addRecording(
   await storyFor(db, account, storyId, 'write');
   let mime;
   try {
-    mime = recordingMime(audio);
+    mime = await recordingMime(audio);
   } catch (error) {
     if (error instanceof RecordingRejected) throw new AppError(error.reason);
     throw error;
