@@ -1,4 +1,5 @@
 export * from './auto-direction';
+export * from './presence';
 export * from './schema';
 export { Editor } from '@tiptap/core';
 export * from './update-check';
