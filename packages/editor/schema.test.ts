@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { prosemirrorJSONToYDoc } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { caretColor } from './src/collaborative';
-import { documentSchema, documentText, richTextField } from './src/index';
+import { documentSchema, documentText, presenceColor, richTextField } from './src/index';
 
 const mixedDirection = JSON.parse(
   readFileSync(new URL('../../fixtures/rich-text/mixed-direction.json', import.meta.url), 'utf8'),
@@ -35,8 +34,8 @@ describe('the shared rich-text schema', () => {
     expect(Object.keys(documentSchema.nodes.paragraph!.spec.attrs ?? {})).not.toContain('dir');
   });
 
-  it('gives each person a stable caret colour', () => {
-    expect(caretColor('layla')).toBe(caretColor('layla'));
-    expect(caretColor('layla')).toMatch(/^#[0-9a-f]{6}$/);
+  it('gives each participant of a document a stable caret colour of its own', () => {
+    expect(presenceColor('story.a.body', 7)).toBe(presenceColor('story.a.body', 7));
+    expect(presenceColor('story.a.body', 7)).toMatch(/^#[0-9a-f]{6}$/);
   });
 });

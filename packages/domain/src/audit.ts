@@ -39,14 +39,25 @@ export const auditEntrySchema = z.object({
   id: z.number().int(),
   at: z.iso.datetime({ offset: true }),
   action: auditActionSchema,
+  /** Who acted; null for the system, an unknown handle, or a teller shown only as `teller`. */
   actor: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  /**
+   * Set when a story's teller acted on it (consent, withdrawal, supporters, a version restored):
+   * to everyone but the teller, `actor` is then null and the entry reads as made by "the
+   * teller", named only as that reader would see the story credited (`name`: the pseudonym,
+   * or the name the teller chose to show; null when anonymous or not readable).
+   */
+  teller: z.object({ storyId: z.uuid(), name: z.string().nullable() }).nullable(),
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z.object({
   action: auditActionSchema.optional(),
+  /** Entries by this account; a teller's actions on their stories match only for the teller. */
   actorId: z.uuid().optional(),
+  /** `true`: only what tellers did on their stories (the "who" the log shows as "the teller"). */
+  byTeller: z.enum(['true']).optional(),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

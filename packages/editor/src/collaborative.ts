@@ -44,11 +44,3 @@ export function collaborativeExtensions(
     }),
   ];
 }
-
-/** A caret colour from a small palette that stays legible on the light background. */
-export function caretColor(seed: string): string {
-  const palette = ['#b3261e', '#1d6b3a', '#0b57d0', '#8a4b00', '#7b1fa2', '#00696b', '#a0005c'];
-  let hash = 0;
-  for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
-}

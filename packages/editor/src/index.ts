@@ -1,5 +1,6 @@
 export * from './auto-direction';
 export * from './links';
+export * from './presence';
 export * from './schema';
 export { Editor } from '@tiptap/core';
 export * from './update-check';

@@ -5,6 +5,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { presenceState } from './presence';
 import {
   encodeAwarenessStates,
   encodeSyncStep1,
@@ -149,8 +150,8 @@ export class CollabConnection implements RoomConnection {
   }
 
   /**
-   * Applies presence, keeping only the states of this connection and replacing any name with the
-   * one the person shows in this space, so a handle or a made-up name never reaches others.
+   * Applies presence, keeping only the states of this connection, with the `user` the server
+   * writes (`presence.ts`), so a handle, an account or a made-up name never reaches others.
    */
   private receiveAwareness(update: Uint8Array) {
     const decoder = decoding.createDecoder(update);
@@ -161,8 +162,7 @@ export class CollabConnection implements RoomConnection {
       const clientId = decoding.readVarUint(decoder);
       const clock = decoding.readVarUint(decoder);
       const state = JSON.parse(decoding.readVarString(decoder)) as Record<string, unknown> | null;
-      const user = state && typeof state.user === 'object' && state.user ? state.user : {};
-      const safe = state && { ...state, user: { ...user, name: this.identity.displayName } };
+      const safe = presenceState(state, this.room.name, clientId, this.identity.displayName);
       encoding.writeVarUint(encoder, clientId);
       encoding.writeVarUint(encoder, clock);
       encoding.writeVarString(encoder, JSON.stringify(safe));

@@ -9,7 +9,6 @@ import {
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
-import { listAudit } from '../db/repositories/audit';
 import { findInitiative, listInitiativesOf, listSpaces } from '../db/repositories/initiatives';
 import { listInvitations } from '../db/repositories/invitations';
 import { listMemberships } from '../db/repositories/memberships';
@@ -20,6 +19,7 @@ import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { can } from '../policy/policy';
 import { newStoryResource, spaceResource } from '../policy/resources';
+import { readAuditLog } from '../services/audit-log';
 import { createInitiative } from '../services/create-initiative';
 import { createInvitation, revokeInvitation } from '../services/invitations';
 import { assignSpace, changeMember, removeMember } from '../services/members';
@@ -140,8 +140,8 @@ export function initiativeRoutes({ db, events }: AppDeps) {
       validate('query', auditQuerySchema),
       async (c) => {
         const { initiativeId } = c.req.valid('param');
-        authorize(await actorFor(c, initiativeId), 'read', { kind: 'audit', initiativeId });
-        return c.json(await listAudit(db, initiativeId, c.req.valid('query')), 200);
+        const query = c.req.valid('query');
+        return c.json(await readAuditLog(db, requireAccount(c), initiativeId, query), 200);
       },
     );
 }

@@ -164,6 +164,7 @@ export async function changeConsent(
     await appendAudit(tx, {
       action: 'story.consent',
       actorId: account.id,
+      tellerOf: storyId,
       initiativeId: story.initiativeId,
       // The pseudonym stays out of the log: facilitators read it, and it would unmask the teller.
       details: {
@@ -189,6 +190,7 @@ export async function setWithdrawn(
     await appendAudit(tx, {
       action: withdrawn ? 'story.withdraw' : 'story.restore',
       actorId: account.id,
+      tellerOf: storyId,
       initiativeId: story.initiativeId,
       details: { storyId },
     });
@@ -223,6 +225,7 @@ export async function setSupporter(
     await appendAudit(tx, {
       action: supporting ? 'story.supporter_add' : 'story.supporter_remove',
       actorId: account.id,
+      tellerOf: storyId,
       initiativeId: story.initiativeId,
       details: { storyId, supporterId },
     });

@@ -80,6 +80,7 @@ export async function restoreStoryVersion(
   await appendAudit(db, {
     action: 'story.restore_version',
     actorId: account.id,
+    tellerOf: storyId,
     initiativeId: story.initiativeId,
     details: { storyId, versionId },
   });

@@ -117,6 +117,7 @@ export async function changePhotoConsent(
     await appendAudit(tx, {
       action: 'photo.consent',
       actorId: account.id,
+      tellerOf: story.id,
       initiativeId: story.initiativeId,
       details: consent
         ? {
