@@ -87,12 +87,16 @@ export async function addPhoto(
   return photoView(photo, story, actor);
 }
 
-/** The story's photos this reader may see; the others are not counted. */
-export async function listStoryPhotos(db: Database, account: Account, storyId: string) {
-  const { story, actor } = await storyFor(db, account, storyId, 'read');
-  return (await photos.listPhotos(db, storyId))
+/** The photos of a story the actor reads that they may see; the others are not counted. */
+export async function photosSeenBy(db: Database, story: StoredStory, actor: Actor) {
+  return (await photos.listPhotos(db, story.id))
     .filter((photo) => can(actor, 'read', photoResource(photo, story)))
     .map((photo) => photoView(photo, story, actor));
+}
+
+export async function listStoryPhotos(db: Database, account: Account, storyId: string) {
+  const { story, actor } = await storyFor(db, account, storyId, 'read');
+  return photosSeenBy(db, story, actor);
 }
 
 export async function readPhoto(db: Database, account: Account, photoId: string) {
