@@ -30,10 +30,22 @@ describe('recordingMime', () => {
     expect(await recordingMime(fixture('voice.webm'))).toBe('audio/webm');
     expect(await recordingMime(fixture('voice.ogg'))).toBe('audio/ogg');
     expect(await recordingMime(fixture('voice.m4a'))).toBe('audio/mp4');
+    // Chromium's MediaRecorder, one slice a second: clusters of unknown size.
+    expect(await recordingMime(fixture('chromium.webm'))).toBe('audio/webm');
   });
 
   it('refuses a container header followed by a web page', async () => {
     const webmHeader = fixture('voice.webm').subarray(0, 40);
+    // The whole header and tracks of a real recording, then a cluster holding a page.
+    const chromium = fixture('chromium.webm');
+    const tracksEnd = chromium.indexOf(0x1f, 100);
+    const cluster = new Uint8Array([
+      0x1f, 0x43, 0xb6, 0x75, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+    ]);
+    expect(await reason(joined(chromium.subarray(0, tracksEnd), cluster, page))).toBe(
+      'recording_not_audio',
+    );
+    expect(await reason(joined(chromium, page))).toBe('recording_not_audio');
     expect(await reason(joined(webmHeader, page))).toBe('recording_not_audio');
     expect(await reason(joined(new Uint8Array([0x1a, 0x45, 0xdf, 0xa3]), page))).toBe(
       'recording_not_audio',

@@ -1,4 +1,5 @@
 import { parseBuffer } from 'music-metadata';
+import { webmHeaderEnd } from './webm-body';
 
 /** What a browser's MediaRecorder produces: WebM (Chromium, Firefox), Ogg, or MP4 (Safari). */
 export type RecordingMime = 'audio/webm' | 'audio/ogg' | 'audio/mp4';
@@ -34,9 +35,16 @@ export async function recordingMime(bytes: Uint8Array): Promise<RecordingMime> {
   if (bytes.byteLength > recordingLimits.maxUploadBytes) {
     throw new RecordingRejected('recording_too_large');
   }
+  // A WebM's body is walked here (webm-body.ts); music-metadata reads its header and tracks.
+  const isEbml = [0x1a, 0x45, 0xdf, 0xa3].every((byte, index) => bytes[index] === byte);
+  const headerEnd = isEbml ? webmHeaderEnd(bytes) : bytes.byteLength;
+  if (headerEnd === null) throw new RecordingRejected('recording_not_audio');
   let format;
   try {
-    ({ format } = await parseBuffer(bytes, undefined, { duration: false, skipCovers: true }));
+    ({ format } = await parseBuffer(bytes.subarray(0, headerEnd), undefined, {
+      duration: false,
+      skipCovers: true,
+    }));
   } catch {
     throw new RecordingRejected('recording_not_audio');
   }
