@@ -301,11 +301,11 @@ describe.each(testStorages)('people, spaces and authorization on %s', (kind) => 
       const response = await people.facilitator!.get(`/api/spaces/${spaces.lived_experience}`);
       expect(response.status).toBe(200);
       const body = (await response.json()) as {
-        people: { displayName: string; guarantor: boolean }[];
+        people: { displayName: string; standing: string }[];
       };
-      expect(body.people.map((p) => [p.displayName, p.guarantor])).toEqual([
-        ['noa', true],
-        ['מרים', false],
+      expect(body.people.map((p) => [p.displayName, p.standing])).toEqual([
+        ['noa', 'guarantor'],
+        ['מרים', 'member'],
       ]);
     });
 

@@ -42,6 +42,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   method_invalid: { status: 400, message: m.error_method_invalid },
   stage_artefact_mismatch: { status: 409, message: m.error_stage_artefact_mismatch },
   owner_only: { status: 403, message: m.error_owner_only },
+  guarantor_only: { status: 400, message: m.error_guarantor_only },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -40,6 +40,7 @@ export const errorCodes = [
   'method_invalid',
   'stage_artefact_mismatch',
   'owner_only',
+  'guarantor_only',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

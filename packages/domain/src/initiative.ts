@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema, sectorSchema } from './people';
+import { roleSchema, sectorSchema, type Role } from './people';
 import { storableText } from './text';
 
 export const localeSchema = z.enum(['he', 'ar', 'en']);
@@ -23,6 +23,18 @@ export const spaceKinds = ['lived_experience', 'practitioners', 'peer', 'synthes
 export const spaceKindSchema = z.enum(spaceKinds);
 export type SpaceKind = z.infer<typeof spaceKindSchema>;
 
+/**
+ * The knowledge group a built-in peer space is for. Its members decide who else joins: anyone
+ * of another role waits until one of them accepts. A named peer space (`peer`) has no fixed
+ * role, so once it has members they decide on every newcomer; null for those and the synthesis.
+ */
+export const groupRoleOf = (kind: SpaceKind): Role | null =>
+  kind === 'lived_experience'
+    ? 'expert_by_experience'
+    : kind === 'practitioners'
+      ? 'practitioner'
+      : null;
+
 export const spaceSchema = z.object({
   id: z.uuid(),
   initiativeId: z.uuid(),
@@ -41,6 +53,8 @@ export const membershipSchema = z.object({
   /** Peer spaces this member belongs to, and the ones they guarantee as a facilitator. */
   spaceIds: z.array(z.uuid()),
   guaranteedSpaceIds: z.array(z.uuid()),
+  /** Peer spaces they were asked into whose group has not accepted them yet: no access there. */
+  pendingSpaceIds: z.array(z.uuid()),
   inWorkingGroup: z.boolean(),
 });
 export type Membership = z.infer<typeof membershipSchema>;
@@ -84,9 +98,37 @@ export const memberChangeSchema = z
   .refine((change) => Object.keys(change).length > 0);
 export type MemberChange = z.infer<typeof memberChangeSchema>;
 
-/** Put a member in a peer space (as member or, for facilitators, guarantor), or take them out. */
+/**
+ * Put a member in a peer space (as member or, for facilitators, guarantor only), or take them
+ * out. A member outside the space's own group is only proposed: they wait for the group.
+ */
 export const spaceAssignmentSchema = z.object({
   accountId: z.uuid(),
   as: z.enum(['member', 'guarantor']).nullable(),
 });
 export type SpaceAssignment = z.infer<typeof spaceAssignmentSchema>;
+
+/** Where a person stands in a peer space; `pending` waits for the group and has no access. */
+export const spaceStandings = ['member', 'guarantor', 'pending'] as const;
+export type SpaceStanding = (typeof spaceStandings)[number];
+
+/** A member of the group accepts or declines someone waiting to join their peer space. */
+export const joinDecisionSchema = z.object({ decision: z.enum(['accept', 'decline']) });
+export type JoinDecision = z.infer<typeof joinDecisionSchema>;
+
+/** One change of who is in a peer space, as its members see it there (newest first). */
+export const spaceChangeSchema = z.object({
+  id: z.number().int(),
+  at: z.iso.datetime({ offset: true }),
+  /**
+   * `added` by a facilitator or admin; `joined` with an invitation; `requested`: proposed to the
+   * group, waiting; `accepted` / `declined` by a member of the group; `removed` from the space.
+   */
+  change: z.enum(['added', 'joined', 'requested', 'accepted', 'declined', 'removed']),
+  /** For `added` and `joined`: as member or guarantor. */
+  as: z.enum(['member', 'guarantor']).nullable(),
+  person: z.object({ accountId: z.uuid(), displayName: z.string() }),
+  /** Who made the change; null when the person did it themselves (an invitation). */
+  by: z.object({ accountId: z.uuid(), displayName: z.string() }).nullable(),
+});
+export type SpaceChange = z.infer<typeof spaceChangeSchema>;

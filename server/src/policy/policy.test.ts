@@ -181,9 +181,16 @@ const allowed: Record<string, string[]> = {
     ...takesPart,
     'lived.read',
     'lived.write',
+    'lived.assign',
   ],
-  practitioner: [...everyMember, ...takesPartInBoth, 'practitioners.read', 'practitioners.write'],
-  academic: [...everyMember, 'academics.read', 'academics.write'],
+  practitioner: [
+    ...everyMember,
+    ...takesPartInBoth,
+    'practitioners.read',
+    'practitioners.write',
+    'practitioners.assign',
+  ],
+  academic: [...everyMember, 'academics.read', 'academics.write', 'academics.assign'],
   facilitator: [
     ...everyMember,
     'lived.read',
@@ -227,6 +234,7 @@ const allowed: Record<string, string[]> = {
     ...takesPartInBoth,
     'lived.read',
     'lived.write',
+    'lived.assign',
     'synthesis.write',
   ],
   'practitioner in the working group': [
@@ -234,6 +242,7 @@ const allowed: Record<string, string[]> = {
     ...takesPartInBoth,
     'practitioners.read',
     'practitioners.write',
+    'practitioners.assign',
     'synthesis.write',
   ],
   'researcher in the working group': [...researcherRights, 'export.read'],
@@ -284,5 +293,18 @@ describe('can(actor, action, resource)', () => {
     admin.membership = { ...admin.membership!, spaceIds: new Set(['lived']) };
     expect(can(admin, 'read', resources.lived!)).toBe(true);
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
+    // Not being of the lived-experience group, they do not decide who joins it.
+    expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it('gives nothing in a peer space to someone whose request to join it is pending', () => {
+    // A pending request is not in `spaceIds`: the practitioner waiting for the lived-experience
+    // group reads, writes and decides there exactly as much as any other practitioner.
+    const waiting = actor('practitioner');
+    for (const action of actions) {
+      expect(can(waiting, action, resources.lived!)).toBe(false);
+      expect(can(waiting, action, resources.storyPeer!)).toBe(false);
+      expect(can(waiting, action, resources.livedCanvas!)).toBe(false);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { Role, SpaceKind, StoryAudience } from '@mizug/domain';
+import { groupRoleOf, type Role, type SpaceKind, type StoryAudience } from '@mizug/domain';
 
 /** Who is asking, as far as one initiative is concerned. */
 export interface Actor {
@@ -8,7 +8,7 @@ export interface Actor {
   membership: {
     initiativeId: string;
     role: Role;
-    /** Peer spaces the member belongs to. */
+    /** Peer spaces the member belongs to (accepted: a pending request gives nothing). */
     spaceIds: ReadonlySet<string>;
     /** Peer spaces a facilitator is assigned to as guarantor. */
     guaranteedSpaceIds: ReadonlySet<string>;
@@ -98,6 +98,17 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return action === 'read' || (action === 'manage' && role === 'admin');
 
     case 'space': {
+      // Assigning in a peer space is deciding who joins it: its own group's members only.
+      if (action === 'assign') {
+        const groupRole = groupRoleOf(resource.spaceKind);
+        return (
+          resource.spaceKind !== 'synthesis' &&
+          role !== 'researcher' &&
+          role !== 'facilitator' &&
+          membership.spaceIds.has(resource.spaceId) &&
+          (groupRole === null || groupRole === role)
+        );
+      }
       if (action !== 'read' && action !== 'write') return false;
       if (resource.spaceKind === 'synthesis') {
         if (action === 'read') return true;

@@ -22,7 +22,8 @@ import { newStoryResource, spaceResource } from '../policy/resources';
 import { readAuditLog } from '../services/audit-log';
 import { createInitiative } from '../services/create-initiative';
 import { createInvitation, revokeInvitation } from '../services/invitations';
-import { assignSpace, changeMember, removeMember } from '../services/members';
+import { changeMember, removeMember } from '../services/members';
+import { assignSpace } from '../services/space-membership';
 
 const initiativeParam = z.object({ initiativeId: z.uuid() });
 const memberParam = initiativeParam.extend({ accountId: z.uuid() });

@@ -1,8 +1,10 @@
+import { joinDecisionSchema, type Membership, type SpaceStanding } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../app';
 import { findSpace } from '../db/repositories/initiatives';
 import { listMemberships } from '../db/repositories/memberships';
+import { listSpaceChanges } from '../db/repositories/space-changes';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/session';
@@ -11,32 +13,75 @@ import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { can } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
+import { decideJoinRequest } from '../services/space-membership';
 
-export function spaceRoutes({ db }: AppDeps) {
-  return new Hono<AppEnv>().get(
-    '/:spaceId',
-    validate('param', z.object({ spaceId: z.uuid() })),
-    async (c) => {
+const spaceParam = z.object({ spaceId: z.uuid() });
+
+/** Where a member stands in a peer space, if they are in it at all. */
+function standingIn(spaceId: string, m: Membership): SpaceStanding | undefined {
+  if (m.spaceIds.includes(spaceId)) return 'member';
+  if (m.guaranteedSpaceIds.includes(spaceId)) return 'guarantor';
+  if (m.pendingSpaceIds.includes(spaceId)) return 'pending';
+  return undefined;
+}
+
+export function spaceRoutes({ db, events }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/:spaceId', validate('param', spaceParam), async (c) => {
       const space = await findSpace(db, c.req.valid('param').spaceId);
       if (!space) throw new AppError('not_found');
       const actor = await loadActor(db, requireAccount(c), space.initiativeId);
       const resource = spaceResource(space);
       authorize(actor, 'read', resource);
-      // Who works here: peer-space members and guarantors, or the working group for the synthesis.
-      const people = (await listMemberships(db, space.initiativeId))
-        .filter((m) =>
-          space.kind === 'synthesis'
-            ? m.inWorkingGroup || m.role === 'facilitator'
-            : m.spaceIds.includes(space.id) || m.guaranteedSpaceIds.includes(space.id),
-        )
-        .map((m) => ({
-          accountId: m.accountId,
-          displayName: m.displayName,
-          role: m.role,
-          sector: m.sector,
-          guarantor: m.guaranteedSpaceIds.includes(space.id),
-        }));
-      return c.json({ ...space, canWrite: can(actor, 'write', resource), people }, 200);
-    },
-  );
+      const peer = space.kind !== 'synthesis';
+      // Who works here: a peer space's members, guarantors and those waiting for the group to
+      // decide, so its members always know who is in it; the working group for the synthesis.
+      const standingOf = (m: Membership) =>
+        peer
+          ? standingIn(space.id, m)
+          : m.inWorkingGroup || m.role === 'facilitator'
+            ? 'member'
+            : undefined;
+      const people = (await listMemberships(db, space.initiativeId)).flatMap((m) => {
+        const standing = standingOf(m);
+        return standing
+          ? [
+              {
+                accountId: m.accountId,
+                displayName: m.displayName,
+                role: m.role,
+                sector: m.sector,
+                standing,
+              },
+            ]
+          : [];
+      });
+      return c.json(
+        {
+          ...space,
+          canWrite: can(actor, 'write', resource),
+          canDecide: can(actor, 'assign', resource),
+          people,
+          changes: peer ? await listSpaceChanges(db, space.initiativeId, space.id) : [],
+        },
+        200,
+      );
+    })
+    .post(
+      '/:spaceId/requests/:accountId',
+      validate('param', spaceParam.extend({ accountId: z.uuid() })),
+      validate('json', joinDecisionSchema),
+      async (c) => {
+        const { spaceId, accountId } = c.req.valid('param');
+        const space = await decideJoinRequest(
+          db,
+          requireAccount(c),
+          spaceId,
+          accountId,
+          c.req.valid('json'),
+        );
+        events.emit('accessChanged', space.initiativeId);
+        return c.body(null, 204);
+      },
+    );
 }

@@ -16,6 +16,7 @@ import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { createAccount } from './create-account';
 import { openSession, type NewSession } from './sign-in';
+import { standingOnJoining } from './space-membership';
 
 const hashCode = (code: string) => sha256(normalizeInvitationCode(code));
 
@@ -88,7 +89,8 @@ export async function revokeInvitation(
 }
 
 /**
- * Creates the account, its membership and (for peer roles) its space membership, uses the code
+ * Creates the account, its membership and (for peer roles) its space membership (or, in another
+ * group's space, its request to join), uses the code
  * once and signs the new member in; any failure leaves nothing behind.
  */
 export async function joinWithInvitation(db: Database, input: Join): Promise<NewSession> {
@@ -109,16 +111,23 @@ export async function joinWithInvitation(db: Database, input: Join): Promise<New
       role: invitation.role,
       sector: invitation.sector,
     });
-    if (invitation.spaceId) {
-      const kind = invitation.role === 'facilitator' ? 'guarantor' : 'member';
-      await putSpaceMember(tx, { spaceId: invitation.spaceId, accountId: account.id, kind });
+    // An invitation into another group's space is a proposal to that group, like any other.
+    const space = invitation.spaceId ? await findSpace(tx, invitation.spaceId) : undefined;
+    const standing = space && (await standingOnJoining(tx, space, invitation.role));
+    if (space && standing) {
+      await putSpaceMember(tx, { spaceId: space.id, accountId: account.id, kind: standing });
     }
     await useInvitation(tx, invitation.id);
     await appendAudit(tx, {
       action: 'invitation.accept',
       actorId: account.id,
       initiativeId,
-      details: { invitationId: invitation.id, role: invitation.role, spaceId: invitation.spaceId },
+      details: {
+        invitationId: invitation.id,
+        role: invitation.role,
+        spaceId: invitation.spaceId,
+        as: standing ?? null,
+      },
     });
     return openSession(tx, account);
   });

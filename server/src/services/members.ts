@@ -1,20 +1,17 @@
-import type { Account, MemberChange, SpaceAssignment } from '@mizug/domain';
+import type { Account, MemberChange } from '@mizug/domain';
 import type { Database } from '../db/database';
 import { appendAudit } from '../db/repositories/audit';
-import { findSpace } from '../db/repositories/initiatives';
 import {
   deleteMembership,
-  deleteSpaceMember,
   findMembership,
   listMemberships,
-  putSpaceMember,
   updateMembership,
 } from '../db/repositories/memberships';
 import { AppError } from '../errors';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 
-async function requireMember(db: Database, initiativeId: string, accountId: string) {
+export async function requireMember(db: Database, initiativeId: string, accountId: string) {
   const member = await findMembership(db, initiativeId, accountId);
   if (!member) throw new AppError('not_found');
   return member;
@@ -73,39 +70,12 @@ export async function removeMember(
       action: 'membership.remove',
       actorId: actor.id,
       initiativeId,
-      details: { accountId, role: before.role },
-    });
-  });
-}
-
-export async function assignSpace(
-  db: Database,
-  actor: Account,
-  initiativeId: string,
-  spaceId: string,
-  assignment: SpaceAssignment,
-) {
-  authorize(await loadActor(db, actor, initiativeId), 'assign', { kind: 'members', initiativeId });
-  const space = await findSpace(db, spaceId);
-  if (!space || space.initiativeId !== initiativeId || space.kind === 'synthesis')
-    throw new AppError('not_found');
-  const member = await requireMember(db, initiativeId, assignment.accountId);
-  if (assignment.as === 'guarantor' && member.role !== 'facilitator') {
-    throw new AppError('validation_failed', { as: 'forbidden' });
-  }
-  // Researchers read the synthesis space only.
-  if (assignment.as && member.role === 'researcher') {
-    throw new AppError('validation_failed', { accountId: 'forbidden' });
-  }
-  await db.transaction(async (tx) => {
-    if (assignment.as)
-      await putSpaceMember(tx, { spaceId, accountId: assignment.accountId, kind: assignment.as });
-    else await deleteSpaceMember(tx, spaceId, assignment.accountId);
-    await appendAudit(tx, {
-      action: 'space.assign',
-      actorId: actor.id,
-      initiativeId,
-      details: { spaceId, accountId: assignment.accountId, as: assignment.as },
+      // Its peer spaces show the removal to their members.
+      details: {
+        accountId,
+        role: before.role,
+        spaceIds: [...before.spaceIds, ...before.guaranteedSpaceIds, ...before.pendingSpaceIds],
+      },
     });
   });
 }

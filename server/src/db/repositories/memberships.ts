@@ -1,4 +1,4 @@
-import type { Membership, Role, Sector } from '@mizug/domain';
+import type { Membership, Role, Sector, SpaceStanding } from '@mizug/domain';
 import type { Queryable } from '../database';
 
 interface MembershipRow {
@@ -10,15 +10,20 @@ interface MembershipRow {
   in_working_group: boolean;
   space_ids: string[] | null;
   guaranteed_space_ids: string[] | null;
+  pending_space_ids: string[] | null;
   [key: string]: unknown;
 }
 
+const spacesAs = (kind: SpaceStanding) => `
+    array(SELECT sm.space_id FROM space_members sm JOIN spaces s ON s.id = sm.space_id
+          WHERE sm.account_id = m.account_id AND s.initiative_id = m.initiative_id AND sm.kind = '${kind}')`;
+
+// Only 'member' and 'guarantor' rows give access; 'pending' ones are listed apart.
 const selectMemberships = `
   SELECT m.account_id, a.display_name, a.handle, m.role, m.sector, m.in_working_group,
-    array(SELECT sm.space_id FROM space_members sm JOIN spaces s ON s.id = sm.space_id
-          WHERE sm.account_id = m.account_id AND s.initiative_id = m.initiative_id AND sm.kind = 'member') AS space_ids,
-    array(SELECT sm.space_id FROM space_members sm JOIN spaces s ON s.id = sm.space_id
-          WHERE sm.account_id = m.account_id AND s.initiative_id = m.initiative_id AND sm.kind = 'guarantor') AS guaranteed_space_ids
+    ${spacesAs('member')} AS space_ids,
+    ${spacesAs('guarantor')} AS guaranteed_space_ids,
+    ${spacesAs('pending')} AS pending_space_ids
   FROM memberships m JOIN accounts a ON a.id = m.account_id`;
 
 const toMembership = (row: MembershipRow): Membership => ({
@@ -30,6 +35,7 @@ const toMembership = (row: MembershipRow): Membership => ({
   inWorkingGroup: row.in_working_group,
   spaceIds: row.space_ids ?? [],
   guaranteedSpaceIds: row.guaranteed_space_ids ?? [],
+  pendingSpaceIds: row.pending_space_ids ?? [],
 });
 
 export async function findMembership(
@@ -99,7 +105,7 @@ export async function deleteMembership(
 
 export async function putSpaceMember(
   db: Queryable,
-  entry: { spaceId: string; accountId: string; kind: 'member' | 'guarantor' },
+  entry: { spaceId: string; accountId: string; kind: SpaceStanding },
 ): Promise<void> {
   await db.query(
     `INSERT INTO space_members (space_id, account_id, kind) VALUES ($1, $2, $3)
@@ -117,4 +123,45 @@ export async function deleteSpaceMember(
     spaceId,
     accountId,
   ]);
+}
+
+/** Where the person stands in the space, if anywhere. */
+export async function findSpaceStanding(
+  db: Queryable,
+  spaceId: string,
+  accountId: string,
+): Promise<SpaceStanding | undefined> {
+  const [row] = await db.query<{ kind: SpaceStanding }>(
+    'SELECT kind FROM space_members WHERE space_id = $1 AND account_id = $2',
+    [spaceId, accountId],
+  );
+  return row?.kind;
+}
+
+/** Whether the space has members (not counting guarantors or people waiting). */
+export async function hasSpaceMembers(db: Queryable, spaceId: string): Promise<boolean> {
+  const rows = await db.query(
+    "SELECT 1 FROM space_members WHERE space_id = $1 AND kind = 'member' LIMIT 1",
+    [spaceId],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Settles a pending request: the person becomes a member, or the request is dropped. False when
+ * there was no pending request (already decided by someone else, or never made).
+ */
+export async function settleJoinRequest(
+  db: Queryable,
+  spaceId: string,
+  accountId: string,
+  accept: boolean,
+): Promise<boolean> {
+  const rows = await db.query(
+    accept
+      ? "UPDATE space_members SET kind = 'member' WHERE space_id = $1 AND account_id = $2 AND kind = 'pending' RETURNING account_id"
+      : "DELETE FROM space_members WHERE space_id = $1 AND account_id = $2 AND kind = 'pending' RETURNING account_id",
+    [spaceId, accountId],
+  );
+  return rows.length > 0;
 }
