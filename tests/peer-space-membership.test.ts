@@ -1,4 +1,5 @@
 import { apiErrorSchema, collabCloseCodes, spaceDocName, type Story } from '@mizug/domain';
+import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
 import { overHttp, Person } from './factories/person';
@@ -228,5 +229,36 @@ describe.each(testStorages)('who joins a peer space, on %s', (kind) => {
         person: expect.objectContaining({ displayName: 'Yossi' }),
       }),
     ]);
+  });
+
+  it('makes people put into another group before this rule wait for the group (migration 0009)', async () => {
+    // As an older version stored it: the facilitator and an academic as plain members. (Run here
+    // after acceptances exist, it would also put back Yossi; the real migration runs before any.)
+    const noaId = await facilitator.accountId();
+    await server.db.query("UPDATE space_members SET kind = 'member' WHERE account_id = $1", [
+      noaId,
+    ]);
+    const tamar = (
+      await server.db.query<{ id: string }>("SELECT id FROM accounts WHERE handle = 'tamar'")
+    )[0]!.id;
+    await server.db.query(
+      "INSERT INTO space_members (space_id, account_id, kind) VALUES ($1, $2, 'member')",
+      [seed.spaces.lived_experience, tamar],
+    );
+    const sql = await readFile(
+      new URL('../server/src/db/migrations/0009_peer_space_requests.sql', import.meta.url),
+      'utf8',
+    );
+    await server.db.exec(sql);
+
+    const seen = await space(seed.people.ebe);
+    expect(seen.people).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ displayName: 'Noa', standing: 'guarantor' }),
+        expect.objectContaining({ displayName: 'Tamar', standing: 'pending' }),
+        expect.objectContaining({ displayName: 'מרים', standing: 'member' }),
+      ]),
+    );
+    expect(seen.changes[0]).toMatchObject({ change: 'requested', by: null });
   });
 });
