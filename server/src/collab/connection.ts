@@ -128,7 +128,11 @@ export class CollabConnection implements RoomConnection {
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, MESSAGE_SYNC);
       syncProtocol.writeSyncStep2(encoder, this.room.doc, decoding.readVarUint8Array(decoder));
-      this.send(encoding.toUint8Array(encoder));
+      // Taken from the live document now, sent once the writes it is ahead by are stored: a
+      // joining client receives only stored state. (What arrives meanwhile is broadcast after
+      // it is stored, as to everyone.)
+      const reply = encoding.toUint8Array(encoder);
+      this.room.whenStored(() => this.send(reply));
       return;
     }
     if (kind !== syncProtocol.messageYjsSyncStep2 && kind !== syncProtocol.messageYjsUpdate) {

@@ -56,6 +56,11 @@ export class Room {
   bytes = 0;
   private pending: { update: Uint8Array; authorId: string | null }[] = [];
   private writing: Promise<void> | null = null;
+  /** Local updates queued for storage since the room loaded, and how many of them are stored. */
+  private queued = 0;
+  private stored = 0;
+  /** What waits for storage to catch up with the live document (see whenStored). */
+  private readonly waitingForStorage: { upTo: number; then: () => void }[] = [];
   private appendedSinceCompaction = 0;
   /**
    * Who edited since contributors were last recorded. Recorded within two seconds rather than
@@ -139,6 +144,7 @@ export class Room {
       return;
     }
     this.bytes += update.byteLength;
+    this.queued++;
     this.pending.push({ update, authorId: origin.authorId });
     this.writing ??= this.writePending();
   }
@@ -163,6 +169,9 @@ export class Room {
           for (const connection of this.connections) connection.send(message);
           this.options.publish?.('update', update);
         }
+        this.stored += batch.length;
+        while (this.waitingForStorage[0] && this.waitingForStorage[0].upTo <= this.stored)
+          this.waitingForStorage.shift()!.then();
         this.appendedSinceCompaction += batch.length;
         if (this.appendedSinceCompaction >= this.options.compactEvery) void this.compact();
       }
@@ -173,10 +182,21 @@ export class Room {
         'could not store a collaboration update',
       );
       this.pending = [];
+      this.waitingForStorage.length = 0;
       this.discard();
     } finally {
       this.writing = null;
     }
+  }
+
+  /**
+   * Runs `then` once every update the live document holds now is stored (at once if it is), or
+   * never if storing fails. What a joiner is sent waits for this: the live document is ahead of
+   * storage by the writes in flight, and nobody may see an update before it is stored.
+   */
+  whenStored(then: () => void) {
+    if (this.stored === this.queued) then();
+    else this.waitingForStorage.push({ upTo: this.queued, then });
   }
 
   /** Resolves once every update received so far is stored (and broadcast). */
