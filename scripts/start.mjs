@@ -1,5 +1,10 @@
 // `pnpm start`: builds the web app and the server when their build is missing or older than
 // their sources (after a git pull, say), then runs the server in this same process.
+//
+// pnpm passes no signal on to its script: `kill` of `pnpm start` ends pnpm and the shell between
+// them, and this process, left behind, would keep the port and the data folder. So when the
+// process that started this one ends, stop as on SIGTERM: the server stores pending edits and
+// releases the data folder.
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,5 +37,13 @@ if (builtAt < Math.max(...sources.filter(existsSync).map(newestChange))) {
   console.log('Building Mizug (the build is missing or older than the sources)…');
   execSync('pnpm build', { stdio: 'inherit' });
 }
+
+const parent = process.ppid;
+const orphaned = setInterval(() => {
+  if (process.ppid === parent) return;
+  clearInterval(orphaned);
+  process.kill(process.pid, 'SIGTERM');
+}, 250);
+orphaned.unref();
 
 await import('../server/dist/index.js');
