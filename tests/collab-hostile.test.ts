@@ -204,6 +204,34 @@ describe.runIf(available)('hostile and unusual messages across two instances', (
     }
   });
 
+  it('drops a forged state for a client id announced on the other instance', async () => {
+    const { one, two, seed } = instances;
+    const docName = spaceDocName(seed.spaces.lived_experience, 'forged-across');
+    const miriam = connectDoc(two.url, docName, seed.people.ebe.sessionCookie);
+    const onOne = connectDoc(one.url, docName, seed.people.ebe2.sessionCookie);
+    const onTwo = connectDoc(two.url, docName, seed.people.ebe2.sessionCookie);
+    const forger = await rawSocket(one, docName, seed.people.ebe2.sessionCookie);
+    try {
+      await Promise.all([miriam.synced(), onOne.synced(), onTwo.synced()]);
+      const id = miriam.doc.clientID;
+      const cursorSeenBy = (watcher: typeof onOne) =>
+        (watcher.provider.awareness.getStates().get(id) as { cursor?: unknown } | undefined)
+          ?.cursor;
+      miriam.provider.awareness.setLocalStateField('cursor', { anchor: 1 });
+      await eventually(() => expect(cursorSeenBy(onOne)).toEqual({ anchor: 1 }), 15_000);
+      // Instance one knows Miriam's presence from Redis; the forger claims it with a high clock.
+      await sendAndSettle(forger, awareness([[id, 1000, '{"cursor":{"anchor":99}}']]));
+      miriam.provider.awareness.setLocalStateField('cursor', { anchor: 2 });
+      await eventually(() => {
+        expect(cursorSeenBy(onOne)).toEqual({ anchor: 2 });
+        expect(cursorSeenBy(onTwo)).toEqual({ anchor: 2 });
+      }, 15_000);
+    } finally {
+      forger.socket.close();
+      for (const client of [miriam, onOne, onTwo]) client.destroy();
+    }
+  });
+
   it('keeps both instances up when a refused update names something in Hebrew at length', async () => {
     const { one, seed } = instances;
     const cookie = seed.people.ebe.sessionCookie;
