@@ -83,4 +83,24 @@ describe.each(testStorages)('presence over %s', (kind) => {
     }
     expect(seen[0]!.clientId).not.toBe(seen[1]!.clientId);
   });
+
+  it('shows a teller by their new credit at once when they change it with the story open', async () => {
+    const story = await anonymousStory('שלישי');
+    const teller = open(story.bodyDoc, seed.people.ebe.sessionCookie);
+    const peer = open(story.bodyDoc, seed.people.ebe2.sessionCookie);
+    await Promise.all([teller.synced(), peer.synced()]);
+    teller.provider.awareness.setLocalState({ cursor: story.id });
+    const seenUser = () => peer.provider.awareness.getStates().get(teller.doc.clientID)?.user;
+    await eventually(() => expect(seenUser()).toMatchObject({ name: null }));
+
+    const changed = await seed.people.ebe.call('PUT', `/api/stories/${story.id}/consent`, {
+      audience: 'peer_group',
+      credit: 'pseudonym',
+      pseudonym: 'Nur',
+      quoting: 'no',
+    });
+    expect(changed.status).toBe(200);
+    // The teller's client sends nothing more: the server writes the presence anew.
+    await eventually(() => expect(seenUser()).toMatchObject({ name: 'Nur' }));
+  });
 });

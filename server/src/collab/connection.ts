@@ -154,6 +154,23 @@ export class CollabConnection implements RoomConnection {
   }
 
   /**
+   * Writes this connection's presence again under its current name, so a teller who changes how
+   * they are credited is shown that way at once, not only when their client next moves.
+   */
+  renamePresence() {
+    const states = this.room.awareness.getStates();
+    const ids = this.room.awarenessOwners.idsOf(this).filter((id) => states.has(id));
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, ids.length);
+    for (const id of ids) {
+      encoding.writeVarUint(encoder, id);
+      encoding.writeVarUint(encoder, (this.room.awareness.meta.get(id)?.clock ?? 0) + 1);
+      encoding.writeVarString(encoder, JSON.stringify(states.get(id)));
+    }
+    this.receiveAwareness(encoding.toUint8Array(encoder));
+  }
+
+  /**
    * Applies presence, keeping only the states of this connection, with the `user` the server
    * writes (`presence.ts`), so a handle, an account or a made-up name never reaches others.
    */

@@ -272,8 +272,11 @@ export class CollabServer {
           this.options.logger.error({ err: error }, 'could not re-check collaboration access');
           return null;
         });
-        if (identity) connection.identity = identity;
-        else if (identity === null) connection.socket.close(1011, 'internal error');
+        if (identity) {
+          const renamed = identity.displayName !== connection.identity.displayName;
+          connection.identity = identity;
+          if (renamed) connection.renamePresence();
+        } else if (identity === null) connection.socket.close(1011, 'internal error');
         else connection.socket.close(collabCloseCodes.accessRevoked, 'access revoked');
       }
     } catch (error) {
