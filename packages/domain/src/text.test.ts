@@ -20,6 +20,7 @@ const responseSchemas = new Set([
   'meSchema',
   'photoSchema',
   'recordingSchema',
+  'spaceChangeSchema',
   'spaceSchema',
   'storySchema',
   'storyVersionSchema',
