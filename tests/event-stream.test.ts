@@ -119,4 +119,16 @@ describe.each(testStorages)('GET /api/initiatives/:id/events over %s', (kind) =>
       { event: 'changed', data: '' },
     ]);
   });
+
+  it('ends the stream of a sign-in that signs out, and only that one', async () => {
+    const other = new Person(overHttp(server.url));
+    expect((await other.signIn('rana', 'rana passphrase long')).status).toBe(200);
+    const leaving = await openEventStream(server.url, seed.initiativeId, other.sessionCookie);
+    const staying = await stream(seed.people.researcher);
+    expect((await other.call('DELETE', '/api/session')).status).toBe(204);
+    await expect(leaving.until(() => false)).rejects.toThrow('events stream ended');
+    // Her other sign-in still hears what changes for her.
+    await share('לכולם', { audience: 'working_group', credit: 'anonymous', quoting: 'no' });
+    await staying.until((event) => event.event === 'changed');
+  });
 });

@@ -67,8 +67,10 @@ export function sessionMiddleware(db: Database, trustProxy: boolean): Middleware
   return async (c, next) => {
     c.set('address', clientAddress(c, trustProxy));
     const token = getCookie(c, SESSION_COOKIE);
-    const session = token ? await findSession(db, sha256(token)) : undefined;
+    const tokenHash = token ? sha256(token) : undefined;
+    const session = tokenHash ? await findSession(db, tokenHash) : undefined;
     c.set('account', session?.account ?? null);
+    c.set('signIn', session ? { tokenHash: tokenHash!, expiresAt: session.expiresAt } : null);
     c.set('csrfToken', session?.csrfToken ?? null);
 
     if (!SAFE_METHODS.has(c.req.method)) {
