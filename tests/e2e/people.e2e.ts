@@ -129,10 +129,15 @@ test('people join by invitation, in their language, and see only their spaces', 
   await expect(ebe.getByRole('link', { name: 'חברות וחברים והזמנות' })).toHaveCount(0);
   await ebe.getByRole('link', { name: 'ידע מניסיון חיים' }).click();
   await expect(ebe.getByRole('heading', { level: 1 })).toHaveText('ידע מניסיון חיים');
-  await expect(ebe.getByRole('listitem').filter({ hasText: 'Farid Facilitator' })).toContainText(
+  const people = ebe.getByRole('region', { name: 'מי עובד/ת כאן' });
+  await expect(people.getByRole('listitem').filter({ hasText: 'Farid Facilitator' })).toContainText(
     'מנחה מלווה',
   );
-  await expect(ebe.getByRole('listitem').filter({ hasText: 'נועה כהן' })).toBeVisible();
+  await expect(people.getByRole('listitem').filter({ hasText: 'נועה כהן' })).toBeVisible();
+  // The group sees how the facilitator came in, in its list of changes.
+  await expect(
+    ebe.getByRole('region', { name: 'שינויים במי שנמצא כאן' }).getByRole('listitem'),
+  ).toContainText(['Farid Facilitator']);
 
   // The admin invites a practitioner, who cannot reach the lived-experience space even by address.
   const practitionerInvite = await invite(
