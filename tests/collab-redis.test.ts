@@ -1,68 +1,29 @@
 import { collabCloseCodes, spaceDocName } from '@mizug/domain';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openPostgres } from '../server/src/db/postgres';
-import {
-  removeFromInitiative,
-  seedInitiative,
-  type SeededInitiative,
-} from './factories/initiative';
+import { removeFromInitiative, type SeededInitiative } from './factories/initiative';
 import { overHttp, Person } from './factories/person';
 import { connectDoc, eventually } from './support/collab-client';
-import { startServer, type RunningServer } from './support/server-process';
+import type { RunningServer } from './support/server-process';
+import {
+  startTwoInstances,
+  twoInstancesAvailable,
+  type TwoInstances,
+} from './support/two-instances';
 
-const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-async function redisAnswers(): Promise<boolean> {
-  const client = new Redis(redisUrl, {
-    lazyConnect: true,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => {});
-  try {
-    await client.connect();
-    return (await client.ping()) === 'PONG';
-  } catch {
-    return false;
-  } finally {
-    client.disconnect();
-  }
-}
-
-// Several instances need a shared PostgreSQL (PGlite is one process) and Redis.
-const available = !!process.env.TEST_DATABASE_URL && (await redisAnswers());
-if (!available) {
-  console.warn(
-    `Skipping the scale-out test: it needs TEST_DATABASE_URL and Redis at ${redisUrl} (set TEST_REDIS_URL).`,
-  );
-}
+const available = await twoInstancesAvailable('the scale-out test');
 
 describe.runIf(available)('two server instances sharing PostgreSQL and Redis', () => {
+  let instances: TwoInstances;
   let one: RunningServer;
   let two: RunningServer;
   let seed: SeededInitiative;
-  const dbName = `mizug_scaleout_${process.pid}_${Date.now()}`;
-  const admin = openPostgres(process.env.TEST_DATABASE_URL ?? 'postgres://unused', { max: 1 });
 
   beforeAll(async () => {
-    await admin.exec(`CREATE DATABASE ${dbName}`);
-    const url = new URL(process.env.TEST_DATABASE_URL!);
-    url.pathname = `/${dbName}`;
-    const env = { DATABASE_URL: url.toString(), REDIS_URL: redisUrl };
-    one = await startServer(env);
-    two = await startServer(env);
-    // Each start issues a new setup link; the one printed last is the valid one.
-    seed = await seedInitiative(overHttp(one.url), async (form) => {
-      const token = /\/setup\/([\w-]+)/.exec(two.output())![1]!;
-      const response = await new Person(overHttp(one.url)).post('/api/setup', { ...form, token });
-      if (response.status !== 201) throw new Error(await response.text());
-    });
+    instances = await startTwoInstances();
+    ({ one, two, seed } = instances);
   });
   afterAll(async () => {
-    await Promise.all([one?.stop(), two?.stop()]);
-    await admin.exec(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.close();
+    await instances?.stop();
   });
 
   it('lets people on different instances edit one document and see each other', async () => {
