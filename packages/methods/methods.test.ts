@@ -28,13 +28,21 @@ describe('the built-in methods', () => {
   });
 
   it('keep Merging of Knowledge separate until the groups have validated and released', () => {
-    const method = findBuiltinMethod('merging-of-knowledge')!;
-    const firstSynthesis = method.stages.findIndex(
-      (stage) => stage.participation === 'representatives',
+    const stages = findBuiltinMethod('merging-of-knowledge')!.stages.map(
+      ({ id, participation, exit, artefact }) => [id, participation, exit, artefact],
     );
-    const before = method.stages.slice(0, firstSynthesis);
-    expect(before.some((stage) => stage.exit === 'every_group_validated')).toBe(true);
-    expect(before.some((stage) => stage.artefact === 'release')).toBe(true);
+    // Each group builds and validates its own knowledge, then releases it; only then the merge.
+    expect(stages.slice(0, 7)).toEqual([
+      ['MK-0', 'everyone', 'everyone_accepted_contract', 'contract'],
+      ['MK-1', 'each_group', 'facilitator_closes', 'canvas'],
+      ['MK-2', 'individual', 'facilitator_closes', 'contributions'],
+      ['MK-3', 'each_group', 'every_group_validated', 'canvas'],
+      ['MK-4', 'each_group', 'every_group_validated', 'canvas'],
+      ['MK-5', 'each_group', 'every_group_released', 'release'],
+      ['MK-6', 'representatives', 'facilitator_closes', 'contributions'],
+    ]);
+    // And each group validates the merged result.
+    expect(stages[7]).toEqual(['MK-7', 'each_group', 'every_group_validated', 'validation']);
   });
 
   it('stay untouched by whoever holds them', () => {
