@@ -47,13 +47,17 @@ describe('lockDataDir', () => {
   it.runIf(existsSync('/proc/self/stat'))(
     'takes over a lock left by a killed process its parent has not reaped yet',
     async () => {
-      const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+      // The child outlives the shell's exec into `sleep`, which never reaps it: a shell that saw
+      // it exit first could reap it itself.
+      const parent = spawn('sh', ['-c', 'sleep 1 & echo $!; exec sleep 30']);
       try {
         const zombie = Number(
           await new Promise<string>((done) => parent.stdout.once('data', done)),
         );
         await expect
-          .poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0])
+          .poll(() => readFileSync(`/proc/${zombie}/stat`, 'utf8').split(') ')[1]?.[0], {
+            timeout: 15_000,
+          })
           .toBe('Z');
         writeFileSync(join(dir, 'mizug.lock'), String(zombie));
         const release = lockDataDir(dir);
