@@ -1,13 +1,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
-import type { DocumentHistory } from './collab/history';
-import type { CollabServer } from './collab/server';
-import type { Database } from './db/database';
+import type { AppDeps } from './deps';
 import { AppError } from './errors';
-import type { EventBus } from './events';
 import { errorHandler, notFoundHandler } from './http/errors';
-import type { Logger } from './logger';
 import type { AppEnv } from './http/context';
 import { sessionMiddleware } from './http/session';
 import { eventRoutes } from './routes/events';
@@ -21,25 +17,6 @@ import { methodSessionRoutes } from './routes/method-sessions';
 import { storyRecordingRoutes } from './routes/story-recordings';
 import { storyRoutes } from './routes/stories';
 import { instanceRoutes } from './routes/instance';
-
-export interface AppDeps {
-  db: Database;
-  logger: Logger;
-  version: string;
-  /** Notices to long-lived connections (membership changes close revoked collaboration sockets). */
-  events: EventBus;
-  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto/-Host. */
-  trustProxy: boolean;
-  /** The Redis fan-out between instances (with REDIS_URL), whose state health reports. */
-  fanout?: { readonly connected: boolean };
-  /** Live collaborative documents, for changes the server makes (absent in API-only tests). */
-  documents?: LiveDocuments;
-}
-
-export interface LiveDocuments {
-  edit: CollabServer['edit'];
-  history: DocumentHistory;
-}
 
 /** Largest JSON body the API accepts; uploads get their own routes and limits. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;

@@ -1,6 +1,6 @@
 import type { Health } from '@mizug/domain';
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 
 /**

@@ -8,7 +8,7 @@ import {
 } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { findInitiative, listInitiativesOf, listSpaces } from '../db/repositories/initiatives';
 import { listInvitations } from '../db/repositories/invitations';
 import { listMemberships } from '../db/repositories/memberships';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { findInstance } from '../db/repositories/instance';
 
 export function instanceRoutes({ db }: AppDeps) {

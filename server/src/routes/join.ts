@@ -1,7 +1,7 @@
 import { invitationCodeSchema, joinSchema } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { normalizeInvitationCode, sha256 } from '../auth/tokens';
 import { findInvitationByCode } from '../db/repositories/invitations';
 import { AppError } from '../errors';

@@ -14,7 +14,7 @@ import {
 import { stageIdSchema } from '@mizug/methods';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/context';
 import { requestLocale, zodErrorMap } from '../http/locale';
 import { requireAccount } from '../http/session';

@@ -1,7 +1,7 @@
 import { credentialsSchema, setupSchema, type Me } from '@mizug/domain';
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/context';
 import {
   clearSessionCookie,

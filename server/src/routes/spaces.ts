@@ -1,7 +1,7 @@
 import { joinDecisionSchema, type Membership, type SpaceStanding } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { findSpace } from '../db/repositories/initiatives';
 import { listMemberships } from '../db/repositories/memberships';
 import { listSpaceChanges } from '../db/repositories/space-changes';

@@ -1,7 +1,7 @@
 import { consentSchema, newStorySchema, storyChangeSchema, storySearchSchema } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/session';

@@ -2,7 +2,7 @@ import { photoConsentSchema, photoTextSchema } from '@mizug/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/session';

@@ -2,7 +2,7 @@ import { transcriptSchema } from '@mizug/domain';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import type { AppDeps } from '../app';
+import type { AppDeps } from '../deps';
 import { AppError, errorBody } from '../errors';
 import { requestedRange } from '../http/byte-range';
 import type { AppEnv } from '../http/context';

@@ -1,7 +1,7 @@
 import { storyBodyDocName, type Account, type StoryVersion } from '@mizug/domain';
 import { documentText, replaceRichText } from '@mizug/editor';
 import * as Y from 'yjs';
-import type { LiveDocuments } from '../app';
+import type { LiveDocuments } from '../deps';
 import type { Database } from '../db/database';
 import { findAccountById } from '../db/repositories/accounts';
 import { appendAudit } from '../db/repositories/audit';
