@@ -4,7 +4,7 @@ import type { Database, Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repositories/audit';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
-import type { StoredCanvas, StoredSession } from '../../db/repositories/method-sessions';
+import type { StoredCanvas, StoredMethodSession } from '../../db/repositories/method-sessions';
 import { listMemberships } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
@@ -13,10 +13,12 @@ import type { Actor, CanvasWriters, Resource } from '../../policy/policy';
 import { isPeerStage, type SessionFacts } from './rules';
 
 /** Whoever started the session and every facilitator chosen for one of its groups. */
-export const facilitatorsOf = (session: StoredSession) =>
+export const facilitatorsOf = (session: StoredMethodSession) =>
   new Set([session.startedBy, ...session.groups.flatMap((group) => group.facilitatorIds)]);
 
-export function sessionResource(session: StoredSession): Extract<Resource, { kind: 'session' }> {
+export function sessionResource(
+  session: StoredMethodSession,
+): Extract<Resource, { kind: 'session' }> {
   return {
     kind: 'session',
     initiativeId: session.initiativeId,
@@ -27,7 +29,7 @@ export function sessionResource(session: StoredSession): Extract<Resource, { kin
 
 /** A session with everything its rules and views are decided on, as one caller sees it. */
 export interface SessionContext {
-  session: StoredSession;
+  session: StoredMethodSession;
   account: Account;
   actor: Actor;
   members: Membership[];
@@ -55,7 +57,7 @@ export async function loadSessionContext(
 
 export async function contextOf(
   db: Queryable,
-  session: StoredSession,
+  session: StoredMethodSession,
   account: Account,
   actor: Actor,
 ): Promise<SessionContext> {
