@@ -14,7 +14,8 @@ import { findStory } from '../db/repositories/stories';
 import { loadActor } from '../policy/actor';
 import type { Resource } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
-import { canvasResource, contextOf } from '../services/sessions/context';
+import { contextOf } from '../services/sessions/context';
+import { canvasResource } from '../services/sessions/resources';
 import { storyResource } from '../services/stories';
 
 /** The resource whose policy decides who opens a document, and the name its people show. */

@@ -1,4 +1,4 @@
-import { roles, type Role } from '@mizug/domain';
+import { roles, type Role, type SpaceKind } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
 import { can, type Action, type Actor, type Resource } from './policy';
 
@@ -95,6 +95,54 @@ Object.assign(resources, {
   }),
   facilitatorNotes: canvas('facilitators', null),
 });
+/** Posts in a session's stages, and its groups (whose representatives their people name). */
+const post = (
+  writers: Extract<Resource, { kind: 'post' }>['writers'],
+  spaceId: 'lived' | 'practitioners' | 'synthesis',
+  extra: Partial<Extract<Resource, { kind: 'post' }>> = {},
+): Resource => ({
+  kind: 'post',
+  initiativeId,
+  space: {
+    id: spaceId,
+    kind: { lived: 'lived_experience', practitioners: 'practitioners', synthesis: 'synthesis' }[
+      spaceId
+    ] as SpaceKind,
+  },
+  facilitatorIds: new Set(['account-1']),
+  writers,
+  representativeIds: new Set(),
+  groupSpaceIds: new Set(['lived', 'practitioners']),
+  onBehalfOf: false,
+  ...extra,
+});
+const sessionGroup = (spaceId: string, facilitatorIds: string[]): Resource => ({
+  kind: 'session_group',
+  initiativeId,
+  spaceId,
+  facilitatorIds: new Set(facilitatorIds),
+});
+Object.assign(resources, {
+  livedPost: post('participants', 'lived'),
+  practitionersPost: post('participants', 'practitioners'),
+  postOnBehalf: post('participants', 'synthesis', {
+    onBehalfOf: true,
+    representativeIds: new Set(['account-1']),
+  }),
+  postOnBehalfOfOthers: post('participants', 'synthesis', {
+    onBehalfOf: true,
+    representativeIds: new Set(['account-2']),
+  }),
+  representativesPost: post('representatives', 'synthesis', {
+    facilitatorIds: new Set(['account-9']),
+    representativeIds: new Set(['account-1']),
+  }),
+  representativesPostOfOthers: post('representatives', 'synthesis', {
+    representativeIds: new Set(['account-2']),
+  }),
+  livedGroup: sessionGroup('lived', ['account-1']),
+  practitionersGroupOfOthers: sessionGroup('practitioners', ['account-9']),
+});
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign'];
 
 /** Where each role's member sits in the standard fixture. */
@@ -140,7 +188,15 @@ const everyMember = [
   // The synthesis canvas where account-1 represents a group; researchers only read it.
   'representativesCanvas.read',
   'representativesCanvas.write',
+  // Posts kept in the synthesis; account-1 speaks for a group in a stage for representatives.
+  'postOnBehalf.read',
+  'postOnBehalfOfOthers.read',
+  'representativesPost.read',
+  'representativesPost.create',
+  'representativesPostOfOthers.read',
 ];
+/** Posting in a stage open to whoever takes part: the session's groups and the working group. */
+const postsAsParticipant = ['livedPost.create', 'practitionersPost.create', 'postOnBehalf.create'];
 /** Reading and writing a lived-experience canvas as a member of that group. */
 const livedCanvases = [
   'livedCanvas.read',
@@ -153,7 +209,9 @@ const livedCanvases = [
 const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
 const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
 /** Researchers read the synthesis but never write in it. */
-const researcherRights = everyMember.filter((right) => right !== 'representativesCanvas.write');
+const researcherRights = everyMember.filter(
+  (right) => right !== 'representativesCanvas.write' && right !== 'representativesPost.create',
+);
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
 const inviteAll = roles.flatMap((role) => [
@@ -179,6 +237,9 @@ const allowed: Record<string, string[]> = {
     ...livedStories,
     ...livedCanvases,
     ...takesPart,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -186,6 +247,9 @@ const allowed: Record<string, string[]> = {
   practitioner: [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -214,6 +278,11 @@ const allowed: Record<string, string[]> = {
     'sessionOfOthers.create',
     'facilitatorNotes.read',
     'facilitatorNotes.write',
+    ...postsAsParticipant,
+    'livedPost.read',
+    'practitionersPost.read',
+    'representativesPostOfOthers.create',
+    'livedGroup.assign',
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -232,6 +301,9 @@ const allowed: Record<string, string[]> = {
     ...livedStories,
     ...livedCanvases,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -240,6 +312,9 @@ const allowed: Record<string, string[]> = {
   'practitioner in the working group': [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -295,6 +370,13 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
     // Not being of the lived-experience group, they do not decide who joins it.
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it('lets a researcher who is in a peer space neither post in a session nor name its representatives', () => {
+    const researcher = actor('researcher', { inWorkingGroup: true });
+    researcher.membership = { ...researcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(researcher, 'create', resources.livedPost!)).toBe(false);
+    expect(can(researcher, 'assign', resources.livedGroup!)).toBe(false);
   });
 
   it('gives nothing in a peer space to someone whose request to join it is pending', () => {

@@ -8,7 +8,7 @@ import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
-import { sessionResource } from './sessions/context';
+import { sessionResource } from './sessions/resources';
 import { storyResource, storyView } from './stories';
 import { photosSeenBy } from './story-photos';
 

@@ -11,6 +11,7 @@ import { findMembership } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
+import { can } from '../../policy/policy';
 import { runCommand, type CommandDeps } from '../command';
 import {
   announceChange,
@@ -23,6 +24,7 @@ import {
   workSpaceOf,
 } from './context';
 import { canvasParagraphLines } from './participation';
+import { postResource, sessionGroupResource } from './resources';
 import { claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
 
 /** The caller accepts the session's current contract, which lets them contribute. */
@@ -184,19 +186,19 @@ export async function contribute(
   if (groupId && !groupsOf(context.facts, stage).includes(groupId) && isPeerStage(stage))
     throw new AppError('not_in_group');
 
-  const representatives =
-    session.groups.find((g) => g.spaceId === groupId)?.representativeIds ?? [];
-  const represents = representatives.includes(account.id);
-  if (contribution.onBehalfOf && !represents) throw new AppError('not_representative');
-  if (stage.participation === 'representatives' && !represents && !isFacilitator)
-    throw new AppError('not_representative');
-  if (
-    stage.participation === 'working_group' &&
-    !isFacilitator &&
-    !context.actor.membership?.inWorkingGroup &&
-    myGroupIds.length === 0
-  )
-    throw new AppError('forbidden');
+  const spaceId = workSpaceOf(context, stage, groupId);
+  const post = postResource(context, {
+    stageId,
+    spaceId,
+    authorGroupId: groupId,
+    onBehalfOf: contribution.onBehalfOf,
+  });
+  if (!post || !can(context.actor, 'create', post))
+    throw new AppError(
+      post?.writers === 'participants' && !contribution.onBehalfOf
+        ? 'forbidden'
+        : 'not_representative',
+    );
 
   if (contribution.parentId) {
     const parent = await sessions.findContribution(deps.db, sessionId, contribution.parentId);
@@ -214,7 +216,7 @@ export async function contribute(
   await runCommand(deps, async (scope) => {
     await sessions.insertContribution(scope.tx, sessionId, {
       stageId,
-      spaceId: workSpaceOf(context, stage, groupId),
+      spaceId,
       authorId: account.id,
       authorGroupId: groupId,
       onBehalfOf: contribution.onBehalfOf,
@@ -260,8 +262,8 @@ export async function nameRepresentatives(
   const context = await loadSessionContext(deps.db, account, sessionId, 'write');
   const group = context.session.groups.find((candidate) => candidate.spaceId === spaceId);
   if (!group) throw new AppError('not_found');
-  const facilitatesGroup = context.isFacilitator && group.facilitatorIds.includes(account.id);
-  if (!facilitatesGroup) requireMyGroup(context, spaceId);
+  if (!can(context.actor, 'assign', sessionGroupResource(context.session, group)))
+    throw new AppError('not_in_group');
   for (const [index, accountId] of accountIds.entries()) {
     const member = context.members.find((candidate) => candidate.accountId === accountId);
     if (!member?.spaceIds.includes(spaceId))
