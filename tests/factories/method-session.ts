@@ -1,4 +1,9 @@
-import type { CreatedInvitation, SessionView, StorageKind } from '@mizug/domain';
+import {
+  apiErrorSchema,
+  type CreatedInvitation,
+  type SessionView,
+  type StorageKind,
+} from '@mizug/domain';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import type { Database } from '../../server/src/db/database';
 import { loadDocument } from '../../server/src/db/repositories/collab-documents';
@@ -7,6 +12,10 @@ import { createTestDatabase } from '../support/databases';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { adminInDatabase, seedInitiative, type SeededInitiative } from './initiative';
 import { overHttp, Person } from './person';
+
+/** The error body of a refused request. */
+export const errorOf = async (response: Response) =>
+  apiErrorSchema.parse(await response.clone().json()).error;
 
 /**
  * A server with the seeded initiative and a facilitator (Noa), and the steps the session tests
