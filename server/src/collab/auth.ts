@@ -7,10 +7,11 @@ import { findSession, liveSessionHashes } from '../db/repositories/sessions';
 import { findCanvas, findMethodSession } from '../db/repositories/method-sessions';
 import { findStory } from '../db/repositories/stories';
 import { canvasResource, contextOf } from '../services/sessions/context';
-import { storyResource } from '../services/stories';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
+import { storyResource } from '../policy/story-resources';
+import { presenceNameIn } from '../services/stories/present';
 import type { CollabIdentity } from './connection';
 
 /**
@@ -98,14 +99,8 @@ async function resourceOf(db: Database, doc: DocName, account: Account) {
   }
   const story = await findStory(db, doc.resourceId);
   if (!story) return undefined;
-  const { credit } = story.consent;
   return {
     resource: storyResource(story),
-    presenceName: (account: Account, name: string) =>
-      account.id !== story.tellerId || credit === 'name'
-        ? name
-        : credit === 'pseudonym'
-          ? story.consent.pseudonym
-          : null,
+    presenceName: (account: Account, name: string) => presenceNameIn(story, account.id, name),
   };
 }

@@ -95,7 +95,7 @@ Object.assign(resources, {
   }),
   facilitatorNotes: canvas('facilitators', null),
 });
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign'];
+const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'support'];
 
 /** Where each role's member sits in the standard fixture. */
 const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
@@ -156,6 +156,18 @@ const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.
 const researcherRights = everyMember.filter((right) => right !== 'representativesCanvas.write');
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
+/**
+ * Who a teller may ask to help write: whoever works in the lived-experience space (its members
+ * and its guarantor), for every story told there but their own, whatever its audience.
+ */
+const supportsLived = [
+  'storyPrivate.support',
+  'storyPeer.support',
+  'storyWorkingGroup.support',
+  'storyWithdrawn.support',
+  'storySupported.support',
+  'storySupportedWithdrawn.support',
+];
 const inviteAll = roles.flatMap((role) => [
   `invite:${role}.create`,
   `invite:${role}.read`,
@@ -177,6 +189,7 @@ const allowed: Record<string, string[]> = {
   expert_by_experience: [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     ...takesPart,
     'lived.read',
@@ -193,6 +206,7 @@ const allowed: Record<string, string[]> = {
   academic: [...everyMember, 'academics.read', 'academics.write', 'academics.assign'],
   facilitator: [
     ...everyMember,
+    ...supportsLived,
     'lived.read',
     'lived.write',
     'storyPeer.read',
@@ -230,6 +244,7 @@ const allowed: Record<string, string[]> = {
   'expert_by_experience in the working group': [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     ...takesPartInBoth,
     'lived.read',
@@ -295,6 +310,22 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
     // Not being of the lived-experience group, they do not decide who joins it.
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {
+    // The guards that the standard seats cannot tell apart: a researcher seated in the space
+    // (asked like any member, as before), a non-facilitator marked as guarantor (not asked).
+    const seatedResearcher = actor('researcher');
+    seatedResearcher.membership = { ...seatedResearcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(seatedResearcher, 'support', resources.storyPeer!)).toBe(true);
+    const notAFacilitator = actor('practitioner');
+    notAFacilitator.membership = {
+      ...notAFacilitator.membership!,
+      guaranteedSpaceIds: new Set(['lived']),
+    };
+    expect(can(notAFacilitator, 'support', resources.storyPeer!)).toBe(false);
+    const otherInitiative = { ...resources.storyPeer!, initiativeId: 'initiative-2' } as Resource;
+    expect(can(actor('expert_by_experience'), 'support', otherInitiative)).toBe(false);
   });
 
   it('gives nothing in a peer space to someone whose request to join it is pending', () => {
