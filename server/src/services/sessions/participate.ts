@@ -5,7 +5,7 @@ import {
   type NewRelease,
   type NewValidation,
 } from '@mizug/domain';
-import { asksForValidation, type Stage } from '@mizug/methods';
+import { asksForRelease, asksForValidation, type Stage } from '@mizug/methods';
 import type { Database } from '../../db/database';
 import { appendAudit } from '../../db/repositories/audit';
 import * as sessions from '../../db/repositories/method-sessions';
@@ -82,8 +82,7 @@ export async function releaseWork(
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   // A release stage, or one that ends when every group released its work (its responses, say).
-  if (stage.artefact !== 'release' && stage.exit !== 'every_group_released')
-    throw new AppError('stage_artefact_mismatch');
+  if (!asksForRelease(stage)) throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, release.spaceId);
   requireContract(context);
   const items: { sourceStageId: string; text: string }[] = [];
