@@ -1,5 +1,5 @@
 import type { Account, Membership, Space } from '@mizug/domain';
-import type { Stage } from '@mizug/methods';
+import { workSpaceFor, type Stage } from '@mizug/methods';
 import type { Database, Queryable } from '../../db/database';
 import { appendAudit } from '../../db/repositories/audit';
 import { listSpaces } from '../../db/repositories/initiatives';
@@ -10,7 +10,7 @@ import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import type { Actor, CanvasWriters, Resource } from '../../policy/policy';
-import { isPeerStage, type SessionFacts } from './rules';
+import type { SessionFacts } from './rules';
 
 /** Whoever started the session and every facilitator chosen for one of its groups. */
 export const facilitatorsOf = (session: StoredSession) =>
@@ -116,7 +116,7 @@ export const isOpen = (context: SessionContext, stageId: string) =>
 
 /** The space a stage's work lives in for a group: its own, or the synthesis space. */
 export const workSpaceOf = (context: SessionContext, stage: Stage, groupId: string | null) =>
-  isPeerStage(stage) && groupId ? groupId : context.synthesisSpace.id;
+  workSpaceFor(stage, groupId, context.synthesisSpace.id);
 
 const writersOf: Record<Stage['participation'], CanvasWriters> = {
   everyone: 'participants',

@@ -5,7 +5,7 @@ import {
   type NewRelease,
   type NewValidation,
 } from '@mizug/domain';
-import { asksForValidation, type Stage } from '@mizug/methods';
+import { asksForRelease, type Stage } from '@mizug/methods';
 import type { Database } from '../../db/database';
 import { appendAudit } from '../../db/repositories/audit';
 import * as sessions from '../../db/repositories/method-sessions';
@@ -23,7 +23,7 @@ import {
   workSpaceOf,
 } from './context';
 import { canvasParagraphLines } from './participation';
-import { claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
+import { asksGroupsToValidate, claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
 
 export async function acceptContract(db: Database, account: Account, sessionId: string) {
   const context = await loadSessionContext(db, account, sessionId, 'write');
@@ -43,8 +43,7 @@ export async function validateStage(
   const context = await loadSessionContext(db, account, sessionId, 'write');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
-  if (!asksForValidation(stage, !!context.facts.ownerGroupId))
-    throw new AppError('stage_artefact_mismatch');
+  if (!asksGroupsToValidate(context.facts, stage)) throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, validation.spaceId);
   if (!groupsOf(context.facts, stage).includes(validation.spaceId))
     throw new AppError('not_in_group');
@@ -82,8 +81,7 @@ export async function releaseWork(
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   // A release stage, or one that ends when every group released its work (its responses, say).
-  if (stage.artefact !== 'release' && stage.exit !== 'every_group_released')
-    throw new AppError('stage_artefact_mismatch');
+  if (!asksForRelease(stage)) throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, release.spaceId);
   requireContract(context);
   const items: { sourceStageId: string; text: string }[] = [];
