@@ -5,12 +5,12 @@ import type { AppDeps } from './deps';
 import { AppError } from './errors';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
-import { sessionMiddleware } from './http/session';
+import { signInMiddleware } from './http/sign-in';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
 import { joinRoutes } from './routes/join';
-import { sessionRoutes } from './routes/session';
+import { signInRoutes } from './routes/sign-in';
 import { spaceRoutes } from './routes/spaces';
 import { storyPhotoRoutes } from './routes/story-photos';
 import { methodSessionRoutes } from './routes/method-sessions';
@@ -51,10 +51,10 @@ export function createApp(deps: AppDeps) {
         'request',
       );
     })
-    .use('/api/*', sessionMiddleware(deps.db, deps.trustProxy))
+    .use('/api/*', signInMiddleware(deps.db, deps.trustProxy))
     .route('/api/health', healthRoutes(deps))
     .route('/api/instance', instanceRoutes(deps))
-    .route('/api', sessionRoutes(deps))
+    .route('/api', signInRoutes(deps))
     .route('/api', joinRoutes(deps))
     .route('/api/initiatives', initiativeRoutes(deps))
     .route('/api/spaces', spaceRoutes(deps))

@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';

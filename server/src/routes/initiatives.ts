@@ -13,7 +13,7 @@ import { findInitiative, listInitiativesOf, listSpaces } from '../db/repositorie
 import { listInvitations } from '../db/repositories/invitations';
 import { listMemberships } from '../db/repositories/memberships';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';

@@ -6,7 +6,7 @@ import { normalizeInvitationCode, sha256 } from '../auth/tokens';
 import { findInvitationByCode } from '../db/repositories/invitations';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
-import { respondWithSession } from '../http/session';
+import { respondWithSignIn } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { joinWithInvitation } from '../services/invitations';
 
@@ -32,6 +32,6 @@ export function joinRoutes({ db, trustProxy }: AppDeps) {
     )
     .post('/join', validate('json', joinSchema), async (c) => {
       const session = await joinWithInvitation(db, c.req.valid('json'));
-      return respondWithSession(c, session, 201, trustProxy);
+      return respondWithSignIn(c, session, 201, trustProxy);
     });
 }

@@ -7,7 +7,7 @@ import { listMemberships } from '../db/repositories/memberships';
 import { listSpaceChanges } from '../db/repositories/space-changes';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';

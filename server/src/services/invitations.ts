@@ -15,7 +15,7 @@ import { AppError } from '../errors';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { createAccount } from './create-account';
-import { openSession, type NewSession } from './sign-in';
+import { openSignIn, type NewSignIn } from './sign-in';
 import { standingOnJoining } from './space-membership';
 
 const hashCode = (code: string) => sha256(normalizeInvitationCode(code));
@@ -93,7 +93,7 @@ export async function revokeInvitation(
  * group's space, its request to join), uses the code
  * once and signs the new member in; any failure leaves nothing behind.
  */
-export async function joinWithInvitation(db: Database, input: Join): Promise<NewSession> {
+export async function joinWithInvitation(db: Database, input: Join): Promise<NewSignIn> {
   return db.transaction(async (tx) => {
     const invitation = await findInvitationByCodeForUpdate(tx, hashCode(input.code));
     if (!invitation || invitation.revoked)
@@ -129,6 +129,6 @@ export async function joinWithInvitation(db: Database, input: Join): Promise<New
         as: standing ?? null,
       },
     });
-    return openSession(tx, account);
+    return openSignIn(tx, account);
   });
 }

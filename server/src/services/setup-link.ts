@@ -4,7 +4,7 @@ import type { Database } from '../db/database';
 import { countInstanceAdmins } from '../db/repositories/accounts';
 import { AppError } from '../errors';
 import { createInstanceAdmin } from './create-admin';
-import { openSession, type NewSession } from './sign-in';
+import { openSignIn, type NewSignIn } from './sign-in';
 
 /**
  * On an instance with no admin yet, a fresh one-time token for the setup link (only its hash is
@@ -24,7 +24,7 @@ export async function issueSetupToken(db: Database): Promise<string | undefined>
 export async function completeSetup(
   db: Database,
   input: { token: string; handle: string; displayName: string; passphrase: string },
-): Promise<NewSession & { account: Account }> {
+): Promise<NewSignIn & { account: Account }> {
   const [claimed] = await db.query<{ id: string }>(
     'UPDATE instance SET setup_token_hash = NULL WHERE setup_token_hash = $1 RETURNING id',
     [sha256(input.token)],
@@ -32,7 +32,7 @@ export async function completeSetup(
   if (!claimed || (await countInstanceAdmins(db)) > 0) throw new AppError('not_found');
   try {
     const account = await createInstanceAdmin(db, input);
-    return await openSession(db, account);
+    return await openSignIn(db, account);
   } catch (error) {
     // Keep the link usable when the form was refused (a taken handle, say).
     await db.query('UPDATE instance SET setup_token_hash = $1', [sha256(input.token)]);

@@ -9,11 +9,11 @@ import {
   recordLoginAttempt,
   type FailureCount,
 } from '../db/repositories/login-attempts';
-import { deleteSession, insertSession } from '../db/repositories/sessions';
+import { deleteSignIn, insertSignIn } from '../db/repositories/sign-ins';
 import { AppError } from '../errors';
 
-/** Sessions last two weeks from sign-in. */
-export const SESSION_DAYS = 14;
+/** A sign-in lasts two weeks. */
+export const SIGN_IN_DAYS = 14;
 /**
  * Failed sign-ins earn growing waits (429 with `retryAfter`), never a lockout, so guessing stays
  * slow and no one can keep another person out:
@@ -43,19 +43,19 @@ function waitAfter({ count, lastAt }: FailureCount, free: number, now: number): 
   return Math.max(0, Math.ceil(lastAt + wait - now));
 }
 
-export interface NewSession {
+export interface NewSignIn {
   account: Account;
   token: string;
   csrfToken: string;
   expiresAt: Date;
 }
 
-/** Opens a session for an account that has just proven who it is (sign-in or join). */
-export async function openSession(db: Queryable, account: Account): Promise<NewSession> {
+/** Opens a sign-in for an account that has just proven who it is (sign-in or join). */
+export async function openSignIn(db: Queryable, account: Account): Promise<NewSignIn> {
   const token = randomToken();
   const csrfToken = randomToken();
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await insertSession(db, {
+  const expiresAt = new Date(Date.now() + SIGN_IN_DAYS * 24 * 3600 * 1000);
+  await insertSignIn(db, {
     tokenHash: sha256(token),
     accountId: account.id,
     csrfToken,
@@ -67,7 +67,7 @@ export async function openSession(db: Queryable, account: Account): Promise<NewS
 export async function signIn(
   db: Database,
   { handle, passphrase, address }: { handle: string; passphrase: string; address: string },
-): Promise<NewSession> {
+): Promise<NewSignIn> {
   const failures = await countRecentFailures(db, {
     handle,
     address,
@@ -103,15 +103,15 @@ export async function signIn(
       actorId: found.account.id,
       details: { address },
     });
-    return openSession(tx, found.account);
+    return openSignIn(tx, found.account);
   });
 }
 
-/** Ends the session; returns its token hash, which names the sign-in to live connections. */
+/** Ends the sign-in; returns its token hash, which names the sign-in to live connections. */
 export async function signOut(db: Database, token: string, account: Account): Promise<string> {
   const tokenHash = sha256(token);
   await db.transaction(async (tx) => {
-    await deleteSession(tx, tokenHash);
+    await deleteSignIn(tx, tokenHash);
     await appendAudit(tx, { action: 'session.logout', actorId: account.id });
   });
   return tokenHash;
