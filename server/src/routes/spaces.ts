@@ -25,7 +25,8 @@ function standingIn(spaceId: string, m: Membership): SpaceStanding | undefined {
   return undefined;
 }
 
-export function spaceRoutes({ db, events }: AppDeps) {
+export function spaceRoutes(deps: AppDeps) {
+  const { db } = deps;
   return new Hono<AppEnv>()
     .get('/:spaceId', validate('param', spaceParam), async (c) => {
       const space = await findSpace(db, c.req.valid('param').spaceId);
@@ -73,14 +74,7 @@ export function spaceRoutes({ db, events }: AppDeps) {
       validate('json', joinDecisionSchema),
       async (c) => {
         const { spaceId, accountId } = c.req.valid('param');
-        const space = await decideJoinRequest(
-          db,
-          requireAccount(c),
-          spaceId,
-          accountId,
-          c.req.valid('json'),
-        );
-        events.emit('accessChanged', space.initiativeId);
+        await decideJoinRequest(deps, requireAccount(c), spaceId, accountId, c.req.valid('json'));
         return c.body(null, 204);
       },
     );
