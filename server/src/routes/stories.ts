@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { changeConsent, setWithdrawn } from '../services/stories/consent';
 import { restoreStoryVersion, storyVersions, takeStoryVersion } from '../services/stories/history';

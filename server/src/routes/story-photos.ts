@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { photoLimits } from '../photos/sanitize-photo';
 import {

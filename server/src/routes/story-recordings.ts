@@ -7,7 +7,7 @@ import { AppError, errorBody } from '../errors';
 import { requestedRange } from '../http/byte-range';
 import type { AppEnv } from '../http/context';
 import { requestLocale } from '../http/locale';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { recordingLimits } from '../recordings/check-recording';
 import {
