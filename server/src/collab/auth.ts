@@ -2,27 +2,27 @@ import { docNameSchema, type Account, type DocName } from '@mizug/domain';
 import { sha256 } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { findMembership } from '../db/repositories/memberships';
-import { findSession, liveSessionHashes } from '../db/repositories/sessions';
+import { findSignIn, liveSignInHashes } from '../db/repositories/sign-ins';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
 import type { CollabIdentity } from './connection';
 import { findDocumentResource } from './document-kinds';
 
 /**
- * Who may open a document: the session cookie's account, if the policy lets it read the resource
+ * Who may open a document: the sign-in cookie's account, if the policy lets it read the resource
  * the document belongs to (a space, a story, a session's canvas). Undefined for everything else, including documents that do not exist.
  */
 export async function identifyForDocument(
   db: Database,
-  sessionToken: string | undefined,
+  signInToken: string | undefined,
   docName: string,
 ): Promise<CollabIdentity | undefined> {
   const parsed = docNameSchema.safeParse(docName);
-  if (!parsed.success || !sessionToken) return undefined;
-  const tokenHash = sha256(sessionToken);
-  const session = await findSession(db, tokenHash);
-  if (!session) return undefined;
-  return decide(db, parsed.data, session.account, { tokenHash, expiresAt: session.expiresAt });
+  if (!parsed.success || !signInToken) return undefined;
+  const tokenHash = sha256(signInToken);
+  const signIn = await findSignIn(db, tokenHash);
+  if (!signIn) return undefined;
+  return decide(db, parsed.data, signIn.account, { tokenHash, expiresAt: signIn.expiresAt });
 }
 
 /**
@@ -32,15 +32,15 @@ export async function identifyForDocument(
 export async function reidentify(db: Database, identity: CollabIdentity, docName: string) {
   const parsed = docNameSchema.safeParse(docName);
   if (!parsed.success) return undefined;
-  const session = await findSession(db, identity.session.tokenHash);
-  if (!session || session.account.id !== identity.accountId) return undefined;
-  return decide(db, parsed.data, session.account, identity.session);
+  const signIn = await findSignIn(db, identity.signIn.tokenHash);
+  if (!signIn || signIn.account.id !== identity.accountId) return undefined;
+  return decide(db, parsed.data, signIn.account, identity.signIn);
 }
 
 /** The sign-ins (token hashes) among these identities that are still live. */
 export function liveSignIns(db: Database, identities: CollabIdentity[]): Promise<Set<string>> {
-  return liveSessionHashes(db, [
-    ...new Set(identities.map((identity) => identity.session.tokenHash)),
+  return liveSignInHashes(db, [
+    ...new Set(identities.map((identity) => identity.signIn.tokenHash)),
   ]);
 }
 
@@ -48,7 +48,7 @@ async function decide(
   db: Database,
   doc: DocName,
   account: Account,
-  session: CollabIdentity['session'],
+  signIn: CollabIdentity['signIn'],
 ): Promise<CollabIdentity | undefined> {
   const found = await findDocumentResource(db, doc, account);
   if (!found) return undefined;
@@ -57,7 +57,7 @@ async function decide(
   const membership = await findMembership(db, found.resource.initiativeId, account.id);
   return {
     accountId: account.id,
-    session,
+    signIn,
     initiativeId: found.resource.initiativeId,
     displayName: found.presenceName(account, membership?.displayName ?? account.displayName),
     canWrite: can(actor, 'write', found.resource),

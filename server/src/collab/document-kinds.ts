@@ -14,9 +14,10 @@ import { findStory } from '../db/repositories/stories';
 import { loadActor } from '../policy/actor';
 import type { Resource } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
+import { storyResource } from '../policy/story-resources';
 import { contextOf } from '../services/sessions/context';
 import { canvasResource } from '../services/sessions/resources';
-import { storyResource } from '../services/stories';
+import { presenceNameIn } from '../services/stories/present';
 
 /** The resource whose policy decides who opens a document, and the name its people show. */
 export interface DocumentResource {
@@ -51,16 +52,10 @@ const resourceFinders: Record<DocumentKind, FindResource> = {
   async story(db, doc) {
     const story = await findStory(db, doc.resourceId);
     if (!story) return undefined;
-    const { consent } = story;
     return {
       resource: storyResource(story),
       // The teller appears as they chose to be credited, so presence never unmasks a pseudonym.
-      presenceName: (account, name) =>
-        account.id !== story.tellerId || consent.credit === 'name'
-          ? name
-          : consent.credit === 'pseudonym'
-            ? consent.pseudonym
-            : null,
+      presenceName: (account, name) => presenceNameIn(story, account.id, name),
     };
   },
 };

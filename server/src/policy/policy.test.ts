@@ -143,7 +143,7 @@ Object.assign(resources, {
   livedGroup: sessionGroup('lived', ['account-1']),
   practitionersGroupOfOthers: sessionGroup('practitioners', ['account-9']),
 });
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign'];
+const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'support'];
 
 /** Where each role's member sits in the standard fixture. */
 const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
@@ -214,6 +214,18 @@ const researcherRights = everyMember.filter(
 );
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
+/**
+ * Who a teller may ask to help write: whoever works in the lived-experience space (its members
+ * and its guarantor), for every story told there but their own, whatever its audience.
+ */
+const supportsLived = [
+  'storyPrivate.support',
+  'storyPeer.support',
+  'storyWorkingGroup.support',
+  'storyWithdrawn.support',
+  'storySupported.support',
+  'storySupportedWithdrawn.support',
+];
 const inviteAll = roles.flatMap((role) => [
   `invite:${role}.create`,
   `invite:${role}.read`,
@@ -235,6 +247,7 @@ const allowed: Record<string, string[]> = {
   expert_by_experience: [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     ...takesPart,
     ...postsAsParticipant,
@@ -257,6 +270,7 @@ const allowed: Record<string, string[]> = {
   academic: [...everyMember, 'academics.read', 'academics.write', 'academics.assign'],
   facilitator: [
     ...everyMember,
+    ...supportsLived,
     'lived.read',
     'lived.write',
     'storyPeer.read',
@@ -299,6 +313,7 @@ const allowed: Record<string, string[]> = {
   'expert_by_experience in the working group': [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     ...takesPartInBoth,
     ...postsAsParticipant,
@@ -377,6 +392,22 @@ describe('can(actor, action, resource)', () => {
     researcher.membership = { ...researcher.membership!, spaceIds: new Set(['lived']) };
     expect(can(researcher, 'create', resources.livedPost!)).toBe(false);
     expect(can(researcher, 'assign', resources.livedGroup!)).toBe(false);
+  });
+
+  it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {
+    // The guards that the standard seats cannot tell apart: a researcher seated in the space
+    // (asked like any member, as before), a non-facilitator marked as guarantor (not asked).
+    const seatedResearcher = actor('researcher');
+    seatedResearcher.membership = { ...seatedResearcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(seatedResearcher, 'support', resources.storyPeer!)).toBe(true);
+    const notAFacilitator = actor('practitioner');
+    notAFacilitator.membership = {
+      ...notAFacilitator.membership!,
+      guaranteedSpaceIds: new Set(['lived']),
+    };
+    expect(can(notAFacilitator, 'support', resources.storyPeer!)).toBe(false);
+    const otherInitiative = { ...resources.storyPeer!, initiativeId: 'initiative-2' } as Resource;
+    expect(can(actor('expert_by_experience'), 'support', otherInitiative)).toBe(false);
   });
 
   it('gives nothing in a peer space to someone whose request to join it is pending', () => {

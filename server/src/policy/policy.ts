@@ -100,7 +100,11 @@ export type Resource =
 export type CanvasWriters =
   'group' | 'owner' | 'representatives' | 'working_group' | 'participants' | 'facilitators';
 
-export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign';
+/**
+ * `support`: the actor may be asked to help write a story (asked of the candidate, not of the
+ * teller, who needs `manage` to ask).
+ */
+export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign' | 'support';
 
 /** Roles a facilitator may invite: never one with more power than their own. */
 const facilitatorInvites: ReadonlySet<Role> = new Set([
@@ -223,6 +227,14 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       // Told in one's own peer space only; consent and withdrawal are the teller's alone.
       if (action === 'create') return isTeller && membership.spaceIds.has(resource.spaceId);
       if (action === 'manage') return isTeller;
+      // A supporter is someone who works in the teller's peer space: a member or its guarantor.
+      if (action === 'support') {
+        return (
+          !isTeller &&
+          (membership.spaceIds.has(resource.spaceId) ||
+            (role === 'facilitator' && membership.guaranteedSpaceIds.has(resource.spaceId)))
+        );
+      }
       if (isTeller) return action === 'read' || action === 'write';
       // Withdrawn: hidden from everyone else, supporters included, until the teller undoes it.
       if (resource.withdrawn) return false;

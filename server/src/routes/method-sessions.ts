@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/context';
 import { requestLocale, zodErrorMap } from '../http/locale';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { adaptMethod, changeMethod, listMethods } from '../services/sessions/methods';
 import {

@@ -1,5 +1,5 @@
 import type { Account, Membership, Space } from '@mizug/domain';
-import type { Stage } from '@mizug/methods';
+import { workSpaceFor, type Stage } from '@mizug/methods';
 import type { Database, Queryable } from '../../db/database';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
@@ -11,7 +11,7 @@ import { authorize } from '../../policy/authorize';
 import type { AuditInput, CommandScope } from '../command';
 import type { Actor } from '../../policy/policy';
 import { facilitatorsOf, sessionResource } from './resources';
-import { isPeerStage, type SessionFacts } from './rules';
+import type { SessionFacts } from './rules';
 
 /** A session with everything its rules and views are decided on, as one caller sees it. */
 export interface SessionContext {
@@ -104,7 +104,7 @@ export const isOpen = (context: SessionContext, stageId: string) =>
 
 /** The space a stage's work lives in for a group: its own, or the synthesis space. */
 export const workSpaceOf = (context: SessionContext, stage: Stage, groupId: string | null) =>
-  isPeerStage(stage) && groupId ? groupId : context.synthesisSpace.id;
+  workSpaceFor(stage, groupId, context.synthesisSpace.id);
 
 /** The contract must be accepted before a first contribution; facilitators wrote it. */
 export function requireContract(context: SessionContext) {

@@ -5,7 +5,7 @@ import {
   type NewRelease,
   type NewValidation,
 } from '@mizug/domain';
-import { asksForValidation, type Stage } from '@mizug/methods';
+import { asksForRelease, type Stage } from '@mizug/methods';
 import * as sessions from '../../db/repositories/method-sessions';
 import { findMembership } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
@@ -25,7 +25,7 @@ import {
 } from './context';
 import { canvasParagraphLines } from './participation';
 import { postResource, sessionGroupResource } from './resources';
-import { claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
+import { asksGroupsToValidate, claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
 
 /** The caller accepts the session's current contract, which lets them contribute. */
 export async function acceptContract(
@@ -52,8 +52,7 @@ export async function validateStage(
   const context = await loadSessionContext(deps.db, account, sessionId, 'write');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
-  if (!asksForValidation(stage, !!context.facts.ownerGroupId))
-    throw new AppError('stage_artefact_mismatch');
+  if (!asksGroupsToValidate(context.facts, stage)) throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, validation.spaceId);
   if (!groupsOf(context.facts, stage).includes(validation.spaceId))
     throw new AppError('not_in_group');
@@ -93,8 +92,7 @@ export async function releaseWork(
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   // A release stage, or one that ends when every group released its work (its responses, say).
-  if (stage.artefact !== 'release' && stage.exit !== 'every_group_released')
-    throw new AppError('stage_artefact_mismatch');
+  if (!asksForRelease(stage)) throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, release.spaceId);
   requireContract(context);
   const items: { sourceStageId: string; text: string }[] = [];

@@ -1,10 +1,5 @@
 import type { Account, SessionSummary, StartSession } from '@mizug/domain';
-import {
-  findBuiltinMethod,
-  isSynthesisParticipation,
-  type MethodDefinition,
-  type Stage,
-} from '@mizug/methods';
+import { canvasSpacesFor, findBuiltinMethod, type MethodDefinition } from '@mizug/methods';
 import { z } from 'zod';
 import type { Database, Queryable } from '../../db/database';
 import { listSpaces } from '../../db/repositories/initiatives';
@@ -33,20 +28,6 @@ export async function resolveMethod(
   return (
     findBuiltinMethod(methodId) ?? (await findAdaptation(db, initiativeId, methodId))?.definition
   );
-}
-
-/** Where each stage's canvases are: one per group (the owner's alone), or one in the synthesis. */
-function canvasSpaces(
-  stage: Stage,
-  groupIds: string[],
-  ownerGroupId: string | null,
-  synthesisId: string,
-) {
-  if (stage.artefact !== 'canvas') return [];
-  if (isSynthesisParticipation(stage.participation) || stage.participation === 'everyone')
-    return [synthesisId];
-  if (stage.participation === 'owner' && ownerGroupId) return [ownerGroupId];
-  return groupIds;
 }
 
 /**
@@ -108,7 +89,7 @@ export async function startSession(
         spaceId: null,
         purpose: 'facilitator_notes',
       });
-      for (const spaceId of canvasSpaces(stage, groupIds, ownerGroupId, synthesisId))
+      for (const spaceId of canvasSpacesFor(stage, groupIds, ownerGroupId, synthesisId))
         await sessions.ensureCanvas(tx, { sessionId, stageId: stage.id, spaceId, purpose: 'work' });
     }
     await audit({
