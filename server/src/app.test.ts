@@ -5,11 +5,11 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestDatabase, testStorages } from '../../tests/support/databases';
-import { createApp, MAX_JSON_BODY_BYTES } from './app';
+import { createApp } from './app';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
 import { EventBus } from './events';
-import { validate } from './http/validate';
+import { MAX_JSON_BODY_BYTES, validate } from './http/validate';
 
 function capturingLogger() {
   const lines: Record<string, unknown>[] = [];

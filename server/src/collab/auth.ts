@@ -1,33 +1,28 @@
 import { docNameSchema, type Account, type DocName } from '@mizug/domain';
 import { sha256 } from '../auth/tokens';
 import type { Database } from '../db/database';
-import { findSpace } from '../db/repositories/initiatives';
 import { findMembership } from '../db/repositories/memberships';
-import { findSession, liveSessionHashes } from '../db/repositories/sessions';
-import { findCanvas, findMethodSession } from '../db/repositories/method-sessions';
-import { findStory } from '../db/repositories/stories';
-import { canvasResource, contextOf } from '../services/sessions/context';
-import { storyResource } from '../services/stories';
+import { findSignIn, liveSignInHashes } from '../db/repositories/sign-ins';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
-import { spaceResource } from '../policy/resources';
 import type { CollabIdentity } from './connection';
+import { findDocumentResource } from './document-kinds';
 
 /**
- * Who may open a document: the session cookie's account, if the policy lets it read the resource
+ * Who may open a document: the sign-in cookie's account, if the policy lets it read the resource
  * the document belongs to (a space, a story, a session's canvas). Undefined for everything else, including documents that do not exist.
  */
 export async function identifyForDocument(
   db: Database,
-  sessionToken: string | undefined,
+  signInToken: string | undefined,
   docName: string,
 ): Promise<CollabIdentity | undefined> {
   const parsed = docNameSchema.safeParse(docName);
-  if (!parsed.success || !sessionToken) return undefined;
-  const tokenHash = sha256(sessionToken);
-  const session = await findSession(db, tokenHash);
-  if (!session) return undefined;
-  return decide(db, parsed.data, session.account, { tokenHash, expiresAt: session.expiresAt });
+  if (!parsed.success || !signInToken) return undefined;
+  const tokenHash = sha256(signInToken);
+  const signIn = await findSignIn(db, tokenHash);
+  if (!signIn) return undefined;
+  return decide(db, parsed.data, signIn.account, { tokenHash, expiresAt: signIn.expiresAt });
 }
 
 /**
@@ -37,15 +32,15 @@ export async function identifyForDocument(
 export async function reidentify(db: Database, identity: CollabIdentity, docName: string) {
   const parsed = docNameSchema.safeParse(docName);
   if (!parsed.success) return undefined;
-  const session = await findSession(db, identity.session.tokenHash);
-  if (!session || session.account.id !== identity.accountId) return undefined;
-  return decide(db, parsed.data, session.account, identity.session);
+  const signIn = await findSignIn(db, identity.signIn.tokenHash);
+  if (!signIn || signIn.account.id !== identity.accountId) return undefined;
+  return decide(db, parsed.data, signIn.account, identity.signIn);
 }
 
 /** The sign-ins (token hashes) among these identities that are still live. */
 export function liveSignIns(db: Database, identities: CollabIdentity[]): Promise<Set<string>> {
-  return liveSessionHashes(db, [
-    ...new Set(identities.map((identity) => identity.session.tokenHash)),
+  return liveSignInHashes(db, [
+    ...new Set(identities.map((identity) => identity.signIn.tokenHash)),
   ]);
 }
 
@@ -53,59 +48,18 @@ async function decide(
   db: Database,
   doc: DocName,
   account: Account,
-  session: CollabIdentity['session'],
+  signIn: CollabIdentity['signIn'],
 ): Promise<CollabIdentity | undefined> {
-  const found = await resourceOf(db, doc, account);
+  const found = await findDocumentResource(db, doc, account);
   if (!found) return undefined;
   const actor = await loadActor(db, account, found.resource.initiativeId);
   if (!can(actor, 'read', found.resource)) return undefined;
   const membership = await findMembership(db, found.resource.initiativeId, account.id);
   return {
     accountId: account.id,
-    session,
+    signIn,
     initiativeId: found.resource.initiativeId,
     displayName: found.presenceName(account, membership?.displayName ?? account.displayName),
     canWrite: can(actor, 'write', found.resource),
-  };
-}
-
-/**
- * The resource a document belongs to, and the name its participants show: in a story, the
- * teller appears as they chose to be credited, so presence never unmasks a pseudonym.
- */
-async function resourceOf(db: Database, doc: DocName, account: Account) {
-  if (doc.kind === 'space') {
-    const space = await findSpace(db, doc.resourceId);
-    if (!space) return undefined;
-    const resource = spaceResource(space);
-    return { resource, presenceName: (_: Account, name: string) => name };
-  }
-  if (doc.kind === 'stage') {
-    const canvas = await findCanvas(db, doc.resourceId);
-    const session = canvas && (await findMethodSession(db, canvas.sessionId));
-    if (!canvas || !session) return undefined;
-    // Whether they may write follows the stage (open or closed) and the contract they accepted.
-    const context = await contextOf(
-      db,
-      session,
-      account,
-      await loadActor(db, account, session.initiativeId),
-    );
-    return {
-      resource: canvasResource(context, canvas),
-      presenceName: (_: Account, name: string) => name,
-    };
-  }
-  const story = await findStory(db, doc.resourceId);
-  if (!story) return undefined;
-  const { credit } = story.consent;
-  return {
-    resource: storyResource(story),
-    presenceName: (account: Account, name: string) =>
-      account.id !== story.tellerId || credit === 'name'
-        ? name
-        : credit === 'pseudonym'
-          ? story.consent.pseudonym
-          : null,
   };
 }

@@ -29,10 +29,10 @@ export class ProtocolError extends Error {
 export interface CollabIdentity {
   accountId: string;
   /**
-   * The sign-in this socket rides on (the SHA-256 of its session token) and when it expires:
+   * The sign-in this socket rides on (the SHA-256 of its cookie's token) and when it expires:
    * signing out or expiring closes exactly the sockets of that sign-in.
    */
-  session: { tokenHash: string; expiresAt: Date };
+  signIn: { tokenHash: string; expiresAt: Date };
   initiativeId: string;
   /**
    * The name this person shows here: what presence and cursors display. Null for a teller who

@@ -1,5 +1,4 @@
 import { collabCloseCodes, collabLimits } from '@mizug/domain';
-import { richTextUpdateRefusal, textUpdateRefusal } from '@mizug/editor';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'hono/utils/cookie';
@@ -7,9 +6,10 @@ import type * as Y from 'yjs';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Database } from '../db/database';
 import type { EventBus } from '../events';
-import { SESSION_COOKIE } from '../http/session';
+import { SIGN_IN_COOKIE } from '../http/sign-in';
 import type { Logger } from '../logger';
 import { identifyForDocument, liveSignIns, reidentify } from './auth';
+import { contentRulesOf } from './document-kinds';
 import { CollabConnection, ProtocolError } from './connection';
 import { CollabPersistence } from './persistence';
 import type { CollabFanout, FanoutKind } from './redis-fanout';
@@ -87,11 +87,11 @@ export class CollabServer {
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(COLLAB_PATH)) return reject(socket, 404);
-    // Cross-site websocket hijacking: a page elsewhere must not ride the session cookie.
+    // Cross-site websocket hijacking: a page elsewhere must not ride the sign-in cookie.
     const origin = request.headers.origin;
     if (origin && new URL(origin).host !== request.headers.host) return reject(socket, 403);
     const docName = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length));
-    const token = parseCookie(request.headers.cookie ?? '', SESSION_COOKIE)[SESSION_COOKIE];
+    const token = parseCookie(request.headers.cookie ?? '', SIGN_IN_COOKIE)[SIGN_IN_COOKIE];
     const identity = await identifyForDocument(this.options.db, token, docName);
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       if (!identity) return ws.close(collabCloseCodes.forbidden, 'forbidden');
@@ -162,9 +162,7 @@ export class CollabServer {
           this.options.fanout &&
           ((kind, payload) => this.options.fanout!.publish(docName, kind, payload)),
         compactEvery: this.options.compactEvery ?? 500,
-        // Stories and stage canvases are rich text: the server refuses what the editor's schema
-        // does not allow. Every document is held to the text rules every text field follows.
-        checkUpdate: /^(story|stage)\./.test(docName) ? richTextUpdateRefusal : textUpdateRefusal,
+        checkUpdate: contentRulesOf(docName).checkUpdate,
       });
       created.discard = () => {
         // Its live document holds updates storage lacks: forget it, so reconnecting clients
@@ -287,7 +285,7 @@ export class CollabServer {
   /** Closes the sockets of a sign-in that ended; the account's other sign-ins stay. */
   private async endSignIn(tokenHash: string) {
     for (const connection of await this.openConnections()) {
-      if (connection.identity.session.tokenHash === tokenHash)
+      if (connection.identity.signIn.tokenHash === tokenHash)
         connection.socket.close(collabCloseCodes.accessRevoked, 'signed out');
     }
   }
@@ -301,7 +299,7 @@ export class CollabServer {
         connections.map((connection) => connection.identity),
       );
       for (const connection of connections) {
-        if (!live.has(connection.identity.session.tokenHash))
+        if (!live.has(connection.identity.signIn.tokenHash))
           connection.socket.close(collabCloseCodes.accessRevoked, 'sign-in ended');
       }
     } catch (error) {

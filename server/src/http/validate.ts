@@ -1,10 +1,24 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ErrorCode } from '@mizug/domain';
-import type { ValidationTargets } from 'hono';
+import type { MiddlewareHandler, ValidationTargets } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import { AppError, type FieldErrors } from '../errors';
 import { requestLocale, zodErrorMap } from './locale';
+
+/**
+ * Largest JSON body the API reads. Every JSON body is read through `validate('json', …)`, which
+ * applies it; uploads are forms with their own, larger limits (routes/story-photos.ts, …).
+ */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_JSON_BODY_BYTES,
+  onError: () => {
+    throw new AppError('payload_too_large');
+  },
+});
 
 /** `dotted.path` → message, the `fields` of a validation error. */
 export function fieldErrors(error: z.core.$ZodError): FieldErrors {
@@ -26,7 +40,7 @@ const unreadable: Partial<Record<keyof ValidationTargets, ErrorCode>> = {
  * zValidator whose failure is the API's 400 `validation_failed` with every field's message in the
  * caller's language. The failing input is parsed again with the caller's locale only on failure.
  * A body Hono cannot parse (its bare 400) is `malformed_json`, or `malformed_upload` for a broken
- * multipart form.
+ * multipart form. A JSON body over `MAX_JSON_BODY_BYTES` is refused (413) before it is parsed.
  */
 export function validate<Target extends keyof ValidationTargets, Schema extends z.ZodType>(
   target: Target,
@@ -39,7 +53,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
   });
   const code = unreadable[target];
   if (!code) return validator;
-  return (async (c, next) => {
+  const renamed = (async (c, next) => {
     // Only the reading of the body is renamed, never a failure of the handlers after it.
     let read = false;
     try {
@@ -52,4 +66,7 @@ export function validate<Target extends keyof ValidationTargets, Schema extends 
       throw error;
     }
   }) as typeof validator;
+  if (target !== 'json') return renamed;
+  const limited: MiddlewareHandler = (c, next) => jsonBodyLimit(c, () => renamed(c, next));
+  return limited as typeof validator;
 }

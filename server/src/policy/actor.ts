@@ -6,7 +6,7 @@ import type { Actor } from './policy';
 /** The account as the policy sees it inside one initiative. */
 export async function loadActor(
   db: Queryable,
-  account: Account,
+  account: Pick<Account, 'id' | 'isInstanceAdmin'>,
   initiativeId: string,
 ): Promise<Actor> {
   const membership = await findMembership(db, initiativeId, account.id);
@@ -31,3 +31,7 @@ export const instanceActor = (account: Account): Actor => ({
   isInstanceAdmin: account.isInstanceAdmin,
   membership: null,
 });
+
+/** Someone other than the caller as the policy sees them (a person a teller asks to help). */
+export const loadActorOf = (db: Queryable, accountId: string, initiativeId: string) =>
+  loadActor(db, { id: accountId, isInstanceAdmin: false }, initiativeId);

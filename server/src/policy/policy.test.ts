@@ -1,6 +1,7 @@
 import { roles, type Role } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
 import { can, type Action, type Actor, type Resource } from './policy';
+import { sessionResources } from './session-resources.fixture';
 
 const initiativeId = 'initiative-1';
 const space = (
@@ -57,45 +58,8 @@ Object.assign(resources, {
   myStory: story('account-1', 'only_me'),
   myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
 });
-/** Method sessions: one account-1 facilitates (lived and practitioners), one it does not. */
-const session = (facilitatorIds: string[], groups: string[]): Resource => ({
-  kind: 'session',
-  initiativeId,
-  facilitatorIds: new Set(facilitatorIds),
-  groupSpaceIds: new Set(groups),
-});
-const canvas = (
-  writers: Extract<Resource, { kind: 'canvas' }>['writers'],
-  spaceId: 'lived' | 'synthesis' | null,
-  extra: Partial<Extract<Resource, { kind: 'canvas' }>> = {},
-): Resource => ({
-  kind: 'canvas',
-  initiativeId,
-  space: spaceId && { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
-  facilitatorIds: new Set(['account-1']),
-  writers,
-  ownerId: null,
-  representativeIds: new Set(),
-  groupSpaceIds: new Set(['lived', 'practitioners']),
-  open: true,
-  contractAccepted: true,
-  ...extra,
-});
-Object.assign(resources, {
-  methods: { kind: 'methods', initiativeId },
-  sessionIFacilitate: session(['account-1'], ['lived', 'practitioners']),
-  sessionOfOthers: session(['account-9'], ['practitioners']),
-  livedCanvas: canvas('group', 'lived'),
-  livedCanvasClosed: canvas('group', 'lived', { open: false }),
-  livedCanvasNoContract: canvas('group', 'lived', { contractAccepted: false }),
-  ownersCanvas: canvas('owner', 'lived', { ownerId: 'account-2' }),
-  representativesCanvas: canvas('representatives', 'synthesis', {
-    facilitatorIds: new Set(['account-9']),
-    representativeIds: new Set(['account-1']),
-  }),
-  facilitatorNotes: canvas('facilitators', null),
-});
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign'];
+Object.assign(resources, sessionResources(initiativeId));
+const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'support'];
 
 /** Where each role's member sits in the standard fixture. */
 const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
@@ -140,7 +104,15 @@ const everyMember = [
   // The synthesis canvas where account-1 represents a group; researchers only read it.
   'representativesCanvas.read',
   'representativesCanvas.write',
+  // Posts kept in the synthesis; account-1 speaks for a group in a stage for representatives.
+  'postOnBehalf.read',
+  'postOnBehalfOfOthers.read',
+  'representativesPost.read',
+  'representativesPost.create',
+  'representativesPostOfOthers.read',
 ];
+/** Posting in a stage open to whoever takes part: the session's groups and the working group. */
+const postsAsParticipant = ['livedPost.create', 'practitionersPost.create', 'postOnBehalf.create'];
 /** Reading and writing a lived-experience canvas as a member of that group. */
 const livedCanvases = [
   'livedCanvas.read',
@@ -153,9 +125,23 @@ const livedCanvases = [
 const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
 const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
 /** Researchers read the synthesis but never write in it. */
-const researcherRights = everyMember.filter((right) => right !== 'representativesCanvas.write');
+const researcherRights = everyMember.filter(
+  (right) => right !== 'representativesCanvas.write' && right !== 'representativesPost.create',
+);
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
+/**
+ * Who a teller may ask to help write: whoever works in the lived-experience space (its members
+ * and its guarantor), for every story told there but their own, whatever its audience.
+ */
+const supportsLived = [
+  'storyPrivate.support',
+  'storyPeer.support',
+  'storyWorkingGroup.support',
+  'storyWithdrawn.support',
+  'storySupported.support',
+  'storySupportedWithdrawn.support',
+];
 const inviteAll = roles.flatMap((role) => [
   `invite:${role}.create`,
   `invite:${role}.read`,
@@ -177,8 +163,12 @@ const allowed: Record<string, string[]> = {
   expert_by_experience: [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     ...takesPart,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -186,6 +176,9 @@ const allowed: Record<string, string[]> = {
   practitioner: [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -193,6 +186,7 @@ const allowed: Record<string, string[]> = {
   academic: [...everyMember, 'academics.read', 'academics.write', 'academics.assign'],
   facilitator: [
     ...everyMember,
+    ...supportsLived,
     'lived.read',
     'lived.write',
     'storyPeer.read',
@@ -214,6 +208,11 @@ const allowed: Record<string, string[]> = {
     'sessionOfOthers.create',
     'facilitatorNotes.read',
     'facilitatorNotes.write',
+    ...postsAsParticipant,
+    'livedPost.read',
+    'practitionersPost.read',
+    'representativesPostOfOthers.create',
+    'livedGroup.assign',
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -230,8 +229,12 @@ const allowed: Record<string, string[]> = {
   'expert_by_experience in the working group': [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -240,6 +243,9 @@ const allowed: Record<string, string[]> = {
   'practitioner in the working group': [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -295,6 +301,29 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
     // Not being of the lived-experience group, they do not decide who joins it.
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it('lets a researcher who is in a peer space neither post in a session nor name its representatives', () => {
+    const researcher = actor('researcher', { inWorkingGroup: true });
+    researcher.membership = { ...researcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(researcher, 'create', resources.livedPost!)).toBe(false);
+    expect(can(researcher, 'assign', resources.livedGroup!)).toBe(false);
+  });
+
+  it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {
+    // The guards that the standard seats cannot tell apart: a researcher seated in the space
+    // (asked like any member, as before), a non-facilitator marked as guarantor (not asked).
+    const seatedResearcher = actor('researcher');
+    seatedResearcher.membership = { ...seatedResearcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(seatedResearcher, 'support', resources.storyPeer!)).toBe(true);
+    const notAFacilitator = actor('practitioner');
+    notAFacilitator.membership = {
+      ...notAFacilitator.membership!,
+      guaranteedSpaceIds: new Set(['lived']),
+    };
+    expect(can(notAFacilitator, 'support', resources.storyPeer!)).toBe(false);
+    const otherInitiative = { ...resources.storyPeer!, initiativeId: 'initiative-2' } as Resource;
+    expect(can(actor('expert_by_experience'), 'support', otherInitiative)).toBe(false);
   });
 
   it('gives nothing in a peer space to someone whose request to join it is pending', () => {

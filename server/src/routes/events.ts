@@ -3,7 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
@@ -15,7 +15,7 @@ const HEARTBEAT_MS = 25_000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
- * `GET /api/initiatives/:id/events`: a server-sent event `changed` whenever what this person
+ * `GET /api/initiatives/:id/events` (mounted at /api/initiatives): a server-sent event `changed` whenever what this person
  * may see in the initiative changes, so an open page reloads what it shows (a withdrawn story
  * disappears without a reload), and an event `session` (data: its id) when a method session
  * they may read moves on. Each is filtered by the policy for this subscriber
@@ -25,7 +25,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export function eventRoutes({ db, events, logger }: AppDeps) {
   return new Hono<AppEnv>().get(
-    '/initiatives/:initiativeId/events',
+    '/:initiativeId/events',
     validate('param', z.object({ initiativeId: z.uuid() })),
     async (c) => {
       const { initiativeId } = c.req.valid('param');

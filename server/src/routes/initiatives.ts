@@ -13,7 +13,7 @@ import { findInitiative, listInitiativesOf, listSpaces } from '../db/repositorie
 import { listInvitations } from '../db/repositories/invitations';
 import { listMemberships } from '../db/repositories/memberships';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
@@ -28,7 +28,8 @@ import { assignSpace } from '../services/space-membership';
 const initiativeParam = z.object({ initiativeId: z.uuid() });
 const memberParam = initiativeParam.extend({ accountId: z.uuid() });
 
-export function initiativeRoutes({ db, events }: AppDeps) {
+export function initiativeRoutes(deps: AppDeps) {
+  const { db } = deps;
   /** The actor for the initiative in the path, after checking it may read the initiative at all. */
   async function actorFor(c: Parameters<typeof requireAccount>[0], initiativeId: string) {
     const actor = await loadActor(db, requireAccount(c), initiativeId);
@@ -39,7 +40,7 @@ export function initiativeRoutes({ db, events }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/', async (c) => c.json(await listInitiativesOf(db, requireAccount(c).id), 200))
     .post('/', validate('json', newInitiativeSchema), async (c) => {
-      const id = await createInitiative(db, requireAccount(c), c.req.valid('json'));
+      const id = await createInitiative(deps, requireAccount(c), c.req.valid('json'));
       return c.json({ id }, 201);
     })
     .get('/:initiativeId', validate('param', initiativeParam), async (c) => {
@@ -78,17 +79,13 @@ export function initiativeRoutes({ db, events }: AppDeps) {
       validate('json', memberChangeSchema),
       async (c) => {
         const { initiativeId, accountId } = c.req.valid('param');
-        await actorFor(c, initiativeId);
-        await changeMember(db, requireAccount(c), initiativeId, accountId, c.req.valid('json'));
-        events.emit('accessChanged', initiativeId);
+        await changeMember(deps, requireAccount(c), initiativeId, accountId, c.req.valid('json'));
         return c.body(null, 204);
       },
     )
     .delete('/:initiativeId/members/:accountId', validate('param', memberParam), async (c) => {
       const { initiativeId, accountId } = c.req.valid('param');
-      await actorFor(c, initiativeId);
-      await removeMember(db, requireAccount(c), initiativeId, accountId);
-      events.emit('accessChanged', initiativeId);
+      await removeMember(deps, requireAccount(c), initiativeId, accountId);
       return c.body(null, 204);
     })
     .put(
@@ -97,9 +94,7 @@ export function initiativeRoutes({ db, events }: AppDeps) {
       validate('json', spaceAssignmentSchema),
       async (c) => {
         const { initiativeId, spaceId } = c.req.valid('param');
-        await actorFor(c, initiativeId);
-        await assignSpace(db, requireAccount(c), initiativeId, spaceId, c.req.valid('json'));
-        events.emit('accessChanged', initiativeId);
+        await assignSpace(deps, requireAccount(c), initiativeId, spaceId, c.req.valid('json'));
         return c.body(null, 204);
       },
     )
@@ -118,9 +113,8 @@ export function initiativeRoutes({ db, events }: AppDeps) {
       validate('json', newInvitationSchema),
       async (c) => {
         const { initiativeId } = c.req.valid('param');
-        await actorFor(c, initiativeId);
         return c.json(
-          await createInvitation(db, requireAccount(c), initiativeId, c.req.valid('json')),
+          await createInvitation(deps, requireAccount(c), initiativeId, c.req.valid('json')),
           201,
         );
       },
@@ -130,8 +124,7 @@ export function initiativeRoutes({ db, events }: AppDeps) {
       validate('param', initiativeParam.extend({ invitationId: z.uuid() })),
       async (c) => {
         const { initiativeId, invitationId } = c.req.valid('param');
-        await actorFor(c, initiativeId);
-        await revokeInvitation(db, requireAccount(c), initiativeId, invitationId);
+        await revokeInvitation(deps, requireAccount(c), initiativeId, invitationId);
         return c.body(null, 204);
       },
     )

@@ -6,11 +6,12 @@ import { normalizeInvitationCode, sha256 } from '../auth/tokens';
 import { findInvitationByCode } from '../db/repositories/invitations';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
-import { respondWithSession } from '../http/session';
+import { respondWithSignIn } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { joinWithInvitation } from '../services/invitations';
 
-export function joinRoutes({ db, trustProxy }: AppDeps) {
+export function joinRoutes(deps: AppDeps) {
+  const { db, trustProxy } = deps;
   return new Hono<AppEnv>()
     .get(
       '/invitations/:code',
@@ -31,7 +32,7 @@ export function joinRoutes({ db, trustProxy }: AppDeps) {
       },
     )
     .post('/join', validate('json', joinSchema), async (c) => {
-      const session = await joinWithInvitation(db, c.req.valid('json'));
-      return respondWithSession(c, session, 201, trustProxy);
+      const joined = await joinWithInvitation(deps, c.req.valid('json'));
+      return respondWithSignIn(c, joined, 201, trustProxy);
     });
 }

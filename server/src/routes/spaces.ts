@@ -7,7 +7,7 @@ import { listMemberships } from '../db/repositories/memberships';
 import { listSpaceChanges } from '../db/repositories/space-changes';
 import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
-import { requireAccount } from '../http/session';
+import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
@@ -25,7 +25,8 @@ function standingIn(spaceId: string, m: Membership): SpaceStanding | undefined {
   return undefined;
 }
 
-export function spaceRoutes({ db, events }: AppDeps) {
+export function spaceRoutes(deps: AppDeps) {
+  const { db } = deps;
   return new Hono<AppEnv>()
     .get('/:spaceId', validate('param', spaceParam), async (c) => {
       const space = await findSpace(db, c.req.valid('param').spaceId);
@@ -73,14 +74,7 @@ export function spaceRoutes({ db, events }: AppDeps) {
       validate('json', joinDecisionSchema),
       async (c) => {
         const { spaceId, accountId } = c.req.valid('param');
-        const space = await decideJoinRequest(
-          db,
-          requireAccount(c),
-          spaceId,
-          accountId,
-          c.req.valid('json'),
-        );
-        events.emit('accessChanged', space.initiativeId);
+        await decideJoinRequest(deps, requireAccount(c), spaceId, accountId, c.req.valid('json'));
         return c.body(null, 204);
       },
     );

@@ -1,22 +1,21 @@
 import type { Account, NewInitiative } from '@mizug/domain';
-import type { Database } from '../db/database';
-import { appendAudit } from '../db/repositories/audit';
 import { insertInitiative, insertSpace } from '../db/repositories/initiatives';
 import { insertMembership } from '../db/repositories/memberships';
 import { instanceActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
+import { runCommand, type CommandDeps } from './command';
 
 /**
  * A new initiative with its spaces (lived experience, practitioners, any extra peer spaces and
  * the one synthesis space); the creator becomes its admin.
  */
 export async function createInitiative(
-  db: Database,
+  deps: CommandDeps,
   creator: Account,
   input: NewInitiative,
 ): Promise<string> {
   authorize(instanceActor(creator), 'create', { kind: 'instance' });
-  return db.transaction(async (tx) => {
+  return runCommand(deps, async ({ tx, audit }) => {
     const initiativeId = await insertInitiative(tx, { ...input, createdBy: creator.id });
     await insertSpace(tx, { initiativeId, kind: 'lived_experience' });
     await insertSpace(tx, { initiativeId, kind: 'practitioners' });
@@ -29,7 +28,7 @@ export async function createInitiative(
       role: 'admin',
       sector: input.creatorSector,
     });
-    await appendAudit(tx, {
+    await audit({
       action: 'initiative.create',
       actorId: creator.id,
       initiativeId,

@@ -1,7 +1,5 @@
 import type { Account, CreatedInvitation, Join, NewInvitation } from '@mizug/domain';
 import { invitationCode, normalizeInvitationCode, sha256 } from '../auth/tokens';
-import type { Database } from '../db/database';
-import { appendAudit } from '../db/repositories/audit';
 import { findSpace } from '../db/repositories/initiatives';
 import {
   findInvitation,
@@ -14,18 +12,21 @@ import { insertMembership, putSpaceMember } from '../db/repositories/memberships
 import { AppError } from '../errors';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
+import { runCommand, type CommandDeps } from './command';
 import { createAccount } from './create-account';
-import { openSession, type NewSession } from './sign-in';
+import { openSignIn, type NewSignIn } from './sign-in';
 import { standingOnJoining } from './space-membership';
 
 const hashCode = (code: string) => sha256(normalizeInvitationCode(code));
 
+/** A new invitation code (shown once: only its hash is stored) for a role and maybe a space. */
 export async function createInvitation(
-  db: Database,
+  deps: CommandDeps,
   inviter: Account,
   initiativeId: string,
   input: NewInvitation,
 ): Promise<CreatedInvitation> {
+  const { db } = deps;
   authorize(await loadActor(db, inviter, initiativeId), 'create', {
     kind: 'invitation',
     initiativeId,
@@ -42,14 +43,14 @@ export async function createInvitation(
     }
   }
   const code = invitationCode();
-  return db.transaction(async (tx) => {
+  return runCommand(deps, async ({ tx, audit }) => {
     const id = await insertInvitation(tx, {
       ...input,
       initiativeId,
       codeHash: hashCode(code),
       createdBy: inviter.id,
     });
-    await appendAudit(tx, {
+    await audit({
       action: 'invitation.create',
       actorId: inviter.id,
       initiativeId,
@@ -64,12 +65,14 @@ export async function createInvitation(
   });
 }
 
+/** Revokes an invitation: its code stops working; those who joined with it stay. */
 export async function revokeInvitation(
-  db: Database,
+  deps: CommandDeps,
   actor: Account,
   initiativeId: string,
   invitationId: string,
 ) {
+  const { db } = deps;
   const invitation = await findInvitation(db, invitationId);
   if (!invitation || invitation.initiativeId !== initiativeId) throw new AppError('not_found');
   authorize(await loadActor(db, actor, initiativeId), 'manage', {
@@ -77,9 +80,9 @@ export async function revokeInvitation(
     initiativeId,
     role: invitation.role,
   });
-  await db.transaction(async (tx) => {
+  await runCommand(deps, async ({ tx, audit }) => {
     await markRevoked(tx, invitationId);
-    await appendAudit(tx, {
+    await audit({
       action: 'invitation.revoke',
       actorId: actor.id,
       initiativeId,
@@ -93,8 +96,8 @@ export async function revokeInvitation(
  * group's space, its request to join), uses the code
  * once and signs the new member in; any failure leaves nothing behind.
  */
-export async function joinWithInvitation(db: Database, input: Join): Promise<NewSession> {
-  return db.transaction(async (tx) => {
+export async function joinWithInvitation(deps: CommandDeps, input: Join): Promise<NewSignIn> {
+  return runCommand(deps, async ({ tx, audit }) => {
     const invitation = await findInvitationByCodeForUpdate(tx, hashCode(input.code));
     if (!invitation || invitation.revoked)
       throw new AppError('invitation_invalid', { code: 'invitation_invalid' });
@@ -118,7 +121,7 @@ export async function joinWithInvitation(db: Database, input: Join): Promise<New
       await putSpaceMember(tx, { spaceId: space.id, accountId: account.id, kind: standing });
     }
     await useInvitation(tx, invitation.id);
-    await appendAudit(tx, {
+    await audit({
       action: 'invitation.accept',
       actorId: account.id,
       initiativeId,
@@ -129,6 +132,6 @@ export async function joinWithInvitation(db: Database, input: Join): Promise<New
         as: standing ?? null,
       },
     });
-    return openSession(tx, account);
+    return openSignIn(tx, account);
   });
 }

@@ -1,10 +1,10 @@
-import type { Account } from '@mizug/domain';
 import { randomToken, sha256 } from '../auth/tokens';
 import type { Database } from '../db/database';
 import { countInstanceAdmins } from '../db/repositories/accounts';
 import { AppError } from '../errors';
-import { createInstanceAdmin } from './create-admin';
-import { openSession, type NewSession } from './sign-in';
+import { runCommand, type CommandDeps } from './command';
+import { addInstanceAdmin } from './create-admin';
+import { openSignIn, type NewSignIn } from './sign-in';
 
 /**
  * On an instance with no admin yet, a fresh one-time token for the setup link (only its hash is
@@ -20,22 +20,20 @@ export async function issueSetupToken(db: Database): Promise<string | undefined>
   return token;
 }
 
-/** Creates the first admin through the setup link; the link then stops working. */
-export async function completeSetup(
-  db: Database,
+/**
+ * Creates the first admin through the setup link and signs them in; the link then stops working.
+ * One command: a refused form (a taken handle, say) rolls the claim back and the link stays usable.
+ */
+export function completeSetup(
+  deps: CommandDeps,
   input: { token: string; handle: string; displayName: string; passphrase: string },
-): Promise<NewSession & { account: Account }> {
-  const [claimed] = await db.query<{ id: string }>(
-    'UPDATE instance SET setup_token_hash = NULL WHERE setup_token_hash = $1 RETURNING id',
-    [sha256(input.token)],
-  );
-  if (!claimed || (await countInstanceAdmins(db)) > 0) throw new AppError('not_found');
-  try {
-    const account = await createInstanceAdmin(db, input);
-    return await openSession(db, account);
-  } catch (error) {
-    // Keep the link usable when the form was refused (a taken handle, say).
-    await db.query('UPDATE instance SET setup_token_hash = $1', [sha256(input.token)]);
-    throw error;
-  }
+): Promise<NewSignIn> {
+  return runCommand(deps, async (scope) => {
+    const [claimed] = await scope.tx.query<{ id: string }>(
+      'UPDATE instance SET setup_token_hash = NULL WHERE setup_token_hash = $1 RETURNING id',
+      [sha256(input.token)],
+    );
+    if (!claimed || (await countInstanceAdmins(scope.tx)) > 0) throw new AppError('not_found');
+    return openSignIn(scope.tx, await addInstanceAdmin(scope, input));
+  });
 }

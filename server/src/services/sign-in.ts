@@ -1,19 +1,19 @@
 import type { Account } from '@mizug/domain';
 import { decoyHash, verifyPassphrase } from '../auth/passphrase';
 import { randomToken, sha256 } from '../auth/tokens';
-import type { Database, Queryable } from '../db/database';
+import type { Queryable } from '../db/database';
 import { findAccountForSignIn } from '../db/repositories/accounts';
-import { appendAudit } from '../db/repositories/audit';
 import {
   countRecentFailures,
   recordLoginAttempt,
   type FailureCount,
 } from '../db/repositories/login-attempts';
-import { deleteSession, insertSession } from '../db/repositories/sessions';
+import { deleteSignIn, insertSignIn } from '../db/repositories/sign-ins';
 import { AppError } from '../errors';
+import { runCommand, type CommandDeps } from './command';
 
-/** Sessions last two weeks from sign-in. */
-export const SESSION_DAYS = 14;
+/** A sign-in lasts two weeks. */
+export const SIGN_IN_DAYS = 14;
 /**
  * Failed sign-ins earn growing waits (429 with `retryAfter`), never a lockout, so guessing stays
  * slow and no one can keep another person out:
@@ -43,19 +43,19 @@ function waitAfter({ count, lastAt }: FailureCount, free: number, now: number): 
   return Math.max(0, Math.ceil(lastAt + wait - now));
 }
 
-export interface NewSession {
+export interface NewSignIn {
   account: Account;
   token: string;
   csrfToken: string;
   expiresAt: Date;
 }
 
-/** Opens a session for an account that has just proven who it is (sign-in or join). */
-export async function openSession(db: Queryable, account: Account): Promise<NewSession> {
+/** Opens a sign-in for an account that has just proven who it is (sign-in or join). */
+export async function openSignIn(db: Queryable, account: Account): Promise<NewSignIn> {
   const token = randomToken();
   const csrfToken = randomToken();
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await insertSession(db, {
+  const expiresAt = new Date(Date.now() + SIGN_IN_DAYS * 24 * 3600 * 1000);
+  await insertSignIn(db, {
     tokenHash: sha256(token),
     accountId: account.id,
     csrfToken,
@@ -64,10 +64,12 @@ export async function openSession(db: Queryable, account: Account): Promise<NewS
   return { account, token, csrfToken, expiresAt };
 }
 
+/** Checks the passphrase (after any wait the throttle asks for) and opens a sign-in. */
 export async function signIn(
-  db: Database,
+  deps: CommandDeps,
   { handle, passphrase, address }: { handle: string; passphrase: string; address: string },
-): Promise<NewSession> {
+): Promise<NewSignIn> {
+  const { db } = deps;
   const failures = await countRecentFailures(db, {
     handle,
     address,
@@ -88,31 +90,37 @@ export async function signIn(
   // Verify against a decoy when the handle is unknown, so timing does not tell which handles exist.
   const valid = await verifyPassphrase(passphrase, found?.passphraseHash ?? (await decoyHash));
   if (!found || !valid) {
-    await recordLoginAttempt(db, { handle, address, succeeded: false });
-    await appendAudit(db, {
-      action: 'session.login_failed',
-      actorId: found?.account.id ?? null,
-      details: { handle, address },
+    // The failure is stored (it counts towards the throttle) before it is answered.
+    await runCommand(deps, async ({ tx, audit }) => {
+      await recordLoginAttempt(tx, { handle, address, succeeded: false });
+      await audit({
+        action: 'session.login_failed',
+        actorId: found?.account.id ?? null,
+        details: { handle, address },
+      });
     });
     throw new AppError('invalid_credentials');
   }
-  return db.transaction(async (tx) => {
+  return runCommand(deps, async ({ tx, audit }) => {
     await recordLoginAttempt(tx, { handle, address, succeeded: true });
-    await appendAudit(tx, {
+    await audit({
       action: 'session.login',
       actorId: found.account.id,
       details: { address },
     });
-    return openSession(tx, found.account);
+    return openSignIn(tx, found.account);
   });
 }
 
-/** Ends the session; returns its token hash, which names the sign-in to live connections. */
-export async function signOut(db: Database, token: string, account: Account): Promise<string> {
+/**
+ * Ends the sign-in. Its open collaboration sockets and event streams close too, on every
+ * instance: `signInEnded` names it by its token hash, all that storage keeps of it.
+ */
+export async function signOut(deps: CommandDeps, token: string, account: Account): Promise<void> {
   const tokenHash = sha256(token);
-  await db.transaction(async (tx) => {
-    await deleteSession(tx, tokenHash);
-    await appendAudit(tx, { action: 'session.logout', actorId: account.id });
+  await runCommand(deps, async ({ tx, audit, emit }) => {
+    await deleteSignIn(tx, tokenHash);
+    await audit({ action: 'session.logout', actorId: account.id });
+    emit('signInEnded', tokenHash);
   });
-  return tokenHash;
 }

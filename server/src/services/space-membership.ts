@@ -7,8 +7,7 @@ import {
   type SpaceAssignment,
   type SpaceStanding,
 } from '@mizug/domain';
-import type { Database, Queryable } from '../db/database';
-import { appendAudit } from '../db/repositories/audit';
+import type { Queryable } from '../db/database';
 import { findSpace } from '../db/repositories/initiatives';
 import {
   deleteSpaceMember,
@@ -21,6 +20,7 @@ import { AppError } from '../errors';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { spaceResource } from '../policy/resources';
+import { runCommand, type CommandDeps } from './command';
 import { requireMember } from './members';
 
 /**
@@ -42,15 +42,17 @@ export async function standingOnJoining(
 /**
  * A facilitator or admin puts a member into a peer space, proposes them to its group, makes a
  * facilitator its guarantor, or takes someone out (a pending request included). Every change is
- * audited, which is also what the space's members see in its list of changes.
+ * audited, which is also what the space's members see in its list of changes; a change that
+ * changes nothing (already there, already waiting) is neither stored nor audited.
  */
 export async function assignSpace(
-  db: Database,
+  deps: CommandDeps,
   actor: Account,
   initiativeId: string,
   spaceId: string,
   assignment: SpaceAssignment,
 ) {
+  const { db } = deps;
   authorize(await loadActor(db, actor, initiativeId), 'assign', { kind: 'members', initiativeId });
   const space = await findSpace(db, spaceId);
   if (!space || space.initiativeId !== initiativeId || space.kind === 'synthesis')
@@ -67,7 +69,7 @@ export async function assignSpace(
     throw new AppError('validation_failed', { accountId: 'forbidden' });
   }
   const { accountId } = assignment;
-  await db.transaction(async (tx) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     const before = await findSpaceStanding(tx, spaceId, accountId);
     if (!assignment.as) {
       if (!before) return;
@@ -79,21 +81,24 @@ export async function assignSpace(
         assignment.as === 'member' ? await standingOnJoining(tx, space, member.role) : 'guarantor';
       await putSpaceMember(tx, { spaceId, accountId, kind: standing });
       if (standing === 'pending') {
-        await appendAudit(tx, {
+        await audit({
           action: 'space.join_request',
           actorId: actor.id,
           initiativeId,
           details: { spaceId, accountId },
         });
+        // The space's members see the request on its page.
+        emit('accessChanged', initiativeId);
         return;
       }
     }
-    await appendAudit(tx, {
+    await audit({
       action: 'space.assign',
       actorId: actor.id,
       initiativeId,
       details: { spaceId, accountId, as: assignment.as, before: before ?? null },
     });
+    emit('accessChanged', initiativeId);
   });
 }
 
@@ -103,27 +108,28 @@ export async function assignSpace(
  * 404, as for a space that does not exist; a guarantor or an outsider of the group gets 403.
  */
 export async function decideJoinRequest(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   spaceId: string,
   accountId: string,
   { decision }: JoinDecision,
-) {
+): Promise<void> {
+  const { db } = deps;
   const space = await findSpace(db, spaceId);
   if (!space) throw new AppError('not_found');
   const resource = spaceResource(space);
   const actor = await loadActor(db, account, space.initiativeId);
   authorize(actor, 'read', resource);
   authorize(actor, 'assign', resource);
-  await db.transaction(async (tx) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     if (!(await settleJoinRequest(tx, spaceId, accountId, decision === 'accept')))
       throw new AppError('not_found');
-    await appendAudit(tx, {
+    await audit({
       action: decision === 'accept' ? 'space.join_accept' : 'space.join_decline',
       actorId: account.id,
       initiativeId: space.initiativeId,
       details: { spaceId, accountId },
     });
+    emit('accessChanged', space.initiativeId);
   });
-  return space;
 }

@@ -8,9 +8,10 @@ import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
-import { sessionResource } from './sessions/context';
-import { storyResource, storyView } from './stories';
-import { photosSeenBy } from './story-photos';
+import { storyResource } from '../policy/story-resources';
+import { sessionResource } from './sessions/resources';
+import { photosSeenBy } from './stories/photos';
+import { storyView } from './stories/present';
 
 /** One server-sent event for an initiative's open pages: `changed`, or `session` with its id. */
 export interface StreamEvent {

@@ -1,33 +1,21 @@
 import type { Account, Membership, Space } from '@mizug/domain';
-import type { Stage } from '@mizug/methods';
+import { workSpaceFor, type Stage } from '@mizug/methods';
 import type { Database, Queryable } from '../../db/database';
-import { appendAudit } from '../../db/repositories/audit';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
-import type { StoredCanvas, StoredSession } from '../../db/repositories/method-sessions';
+import type { StoredMethodSession } from '../../db/repositories/method-sessions';
 import { listMemberships } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
-import type { Actor, CanvasWriters, Resource } from '../../policy/policy';
-import { isPeerStage, type SessionFacts } from './rules';
-
-/** Whoever started the session and every facilitator chosen for one of its groups. */
-export const facilitatorsOf = (session: StoredSession) =>
-  new Set([session.startedBy, ...session.groups.flatMap((group) => group.facilitatorIds)]);
-
-export function sessionResource(session: StoredSession): Extract<Resource, { kind: 'session' }> {
-  return {
-    kind: 'session',
-    initiativeId: session.initiativeId,
-    facilitatorIds: facilitatorsOf(session),
-    groupSpaceIds: new Set(session.groups.map((group) => group.spaceId)),
-  };
-}
+import type { AuditInput, CommandScope } from '../command';
+import type { Actor } from '../../policy/policy';
+import { facilitatorsOf, sessionResource } from './resources';
+import type { SessionFacts } from './rules';
 
 /** A session with everything its rules and views are decided on, as one caller sees it. */
 export interface SessionContext {
-  session: StoredSession;
+  session: StoredMethodSession;
   account: Account;
   actor: Actor;
   members: Membership[];
@@ -55,7 +43,7 @@ export async function loadSessionContext(
 
 export async function contextOf(
   db: Queryable,
-  session: StoredSession,
+  session: StoredMethodSession,
   account: Account,
   actor: Actor,
 ): Promise<SessionContext> {
@@ -116,45 +104,7 @@ export const isOpen = (context: SessionContext, stageId: string) =>
 
 /** The space a stage's work lives in for a group: its own, or the synthesis space. */
 export const workSpaceOf = (context: SessionContext, stage: Stage, groupId: string | null) =>
-  isPeerStage(stage) && groupId ? groupId : context.synthesisSpace.id;
-
-const writersOf: Record<Stage['participation'], CanvasWriters> = {
-  everyone: 'participants',
-  individual: 'group',
-  owner: 'owner',
-  each_group: 'group',
-  representatives: 'representatives',
-  working_group: 'working_group',
-};
-
-/** A canvas as the policy sees it, for the caller of `context`. */
-export function canvasResource(
-  context: SessionContext,
-  canvas: StoredCanvas,
-): Extract<Resource, { kind: 'canvas' }> {
-  const { session } = context;
-  const stage = stageOf(context, canvas.stageId);
-  const group = session.groups.find((candidate) => candidate.spaceId === canvas.spaceId);
-  const space = context.spaces.find((candidate) => candidate.id === canvas.spaceId);
-  return {
-    kind: 'canvas',
-    initiativeId: session.initiativeId,
-    space: space ? { id: space.id, kind: space.kind } : null,
-    // A group's facilitators work in its canvases; the synthesis and the notes are all of theirs.
-    facilitatorIds: group ? new Set(group.facilitatorIds) : facilitatorsOf(session),
-    writers:
-      canvas.purpose === 'facilitator_notes'
-        ? 'facilitators'
-        : stage.participation === 'owner' && !session.ownerId
-          ? 'group' // a group's own success: the group writes it
-          : writersOf[stage.participation],
-    ownerId: session.ownerId,
-    representativeIds: new Set(session.groups.flatMap((g) => g.representativeIds)),
-    groupSpaceIds: new Set(session.groups.map((g) => g.spaceId)),
-    open: canvas.purpose === 'facilitator_notes' || isOpen(context, canvas.stageId),
-    contractAccepted: context.facts.contractAcceptors.has(context.account.id),
-  };
-}
+  workSpaceFor(stage, groupId, context.synthesisSpace.id);
 
 /** The contract must be accepted before a first contribution; facilitators wrote it. */
 export function requireContract(context: SessionContext) {
@@ -171,16 +121,30 @@ export function requireMyGroup(context: SessionContext, spaceId: string) {
   if (!context.myGroupIds.includes(spaceId)) throw new AppError('not_in_group');
 }
 
-/** An audit entry about this session, by the caller. */
+/** An audit entry about this session, by the caller, in the command's transaction. */
 export const auditSession = (
-  db: Database,
+  { audit }: Pick<CommandScope, 'audit'>,
   context: SessionContext,
-  action: Parameters<typeof appendAudit>[1]['action'],
+  action: AuditInput['action'],
   details: Record<string, unknown>,
 ) =>
-  appendAudit(db, {
+  audit({
     action,
     actorId: context.account.id,
     initiativeId: context.session.initiativeId,
     details: { sessionId: context.session.id, ...details },
   });
+
+/**
+ * Tells the session's open pages to look again once the command has committed, and, when the
+ * change alters who may write (a stage opens or closes, a contract, representatives), the open
+ * canvases of the initiative to decide their access again.
+ */
+export function announceChange(
+  { emit }: Pick<CommandScope, 'emit'>,
+  session: StoredMethodSession,
+  { access = false } = {},
+) {
+  if (access) emit('accessChanged', session.initiativeId);
+  emit('sessionChanged', session.initiativeId, session.id);
+}

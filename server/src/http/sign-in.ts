@@ -5,11 +5,12 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import { sha256 } from '../auth/tokens';
 import type { Database } from '../db/database';
-import { findSession } from '../db/repositories/sessions';
+import { findSignIn } from '../db/repositories/sign-ins';
 import { AppError } from '../errors';
 import type { AppEnv } from './context';
 
-export const SESSION_COOKIE = 'mizug_session';
+/** The cookie's name is a contract with browsers already signed in: it keeps its old name. */
+export const SIGN_IN_COOKIE = 'mizug_session';
 export const CSRF_HEADER = 'x-csrf-token';
 
 function clientAddress(c: Context, trustProxy: boolean): string {
@@ -28,8 +29,8 @@ const isSecure = (c: Context, trustProxy: boolean) =>
   new URL(c.req.url).protocol === 'https:' ||
   (trustProxy && c.req.header('x-forwarded-proto') === 'https');
 
-function setSessionCookie(c: Context, token: string, expiresAt: Date, trustProxy: boolean) {
-  setCookie(c, SESSION_COOKIE, token, {
+function setSignInCookie(c: Context, token: string, expiresAt: Date, trustProxy: boolean) {
+  setCookie(c, SIGN_IN_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
     secure: isSecure(c, trustProxy),
@@ -38,19 +39,19 @@ function setSessionCookie(c: Context, token: string, expiresAt: Date, trustProxy
   });
 }
 
-/** Answers a request that opened a session (sign-in, join, setup): the cookie plus `Me`. */
-export function respondWithSession(
+/** Answers a request that opened a sign-in (sign-in, join, setup): the cookie plus `Me`. */
+export function respondWithSignIn(
   c: Context,
-  session: { account: Account; token: string; csrfToken: string; expiresAt: Date },
+  signIn: { account: Account; token: string; csrfToken: string; expiresAt: Date },
   status: 200 | 201,
   trustProxy: boolean,
 ) {
-  setSessionCookie(c, session.token, session.expiresAt, trustProxy);
-  const me: Me = { account: session.account, csrfToken: session.csrfToken };
+  setSignInCookie(c, signIn.token, signIn.expiresAt, trustProxy);
+  const me: Me = { account: signIn.account, csrfToken: signIn.csrfToken };
   return c.json(me, status);
 }
 
-export const clearSessionCookie = (c: Context) => deleteCookie(c, SESSION_COOKIE, { path: '/' });
+export const clearSignInCookie = (c: Context) => deleteCookie(c, SIGN_IN_COOKIE, { path: '/' });
 
 const sameToken = (a: string, b: string) =>
   a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
@@ -58,25 +59,25 @@ const sameToken = (a: string, b: string) =>
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Loads the session named by the cookie (an unknown, expired or tampered cookie simply means
+ * Loads the sign-in named by the cookie (an unknown, expired or tampered cookie simply means
  * "signed out") and guards every state-changing request against cross-site forgery: with a
- * session it must echo the session's CSRF token in X-CSRF-Token; without one (signing in,
+ * sign-in it must echo the sign-in's CSRF token in X-CSRF-Token; without one (signing in,
  * joining) a browser's Origin must be this site.
  */
-export function sessionMiddleware(db: Database, trustProxy: boolean): MiddlewareHandler<AppEnv> {
+export function signInMiddleware(db: Database, trustProxy: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.set('address', clientAddress(c, trustProxy));
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = getCookie(c, SIGN_IN_COOKIE);
     const tokenHash = token ? sha256(token) : undefined;
-    const session = tokenHash ? await findSession(db, tokenHash) : undefined;
-    c.set('account', session?.account ?? null);
-    c.set('signIn', session ? { tokenHash: tokenHash!, expiresAt: session.expiresAt } : null);
-    c.set('csrfToken', session?.csrfToken ?? null);
+    const signIn = tokenHash ? await findSignIn(db, tokenHash) : undefined;
+    c.set('account', signIn?.account ?? null);
+    c.set('signIn', signIn ? { tokenHash: tokenHash!, expiresAt: signIn.expiresAt } : null);
+    c.set('csrfToken', signIn?.csrfToken ?? null);
 
     if (!SAFE_METHODS.has(c.req.method)) {
-      if (session) {
+      if (signIn) {
         const sent = c.req.header(CSRF_HEADER);
-        if (!sent || !sameToken(sent, session.csrfToken)) throw new AppError('csrf_failed');
+        if (!sent || !sameToken(sent, signIn.csrfToken)) throw new AppError('csrf_failed');
       } else {
         const origin = c.req.header('origin');
         if (

@@ -4,32 +4,31 @@ import { getCookie } from 'hono/cookie';
 import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/context';
 import {
-  clearSessionCookie,
+  clearSignInCookie,
   requireAccount,
-  SESSION_COOKIE,
-  respondWithSession,
-} from '../http/session';
+  respondWithSignIn,
+  SIGN_IN_COOKIE,
+} from '../http/sign-in';
 import { validate } from '../http/validate';
 import { completeSetup } from '../services/setup-link';
 import { signIn, signOut } from '../services/sign-in';
 
-export function sessionRoutes({ db, events, trustProxy }: AppDeps) {
+/** Signing in and out (`/session`: its path is a contract with the web app), setup, and `/me`. */
+export function signInRoutes(deps: AppDeps) {
+  const { trustProxy } = deps;
   return new Hono<AppEnv>()
     .post('/session', validate('json', credentialsSchema), async (c) => {
-      const session = await signIn(db, { ...c.req.valid('json'), address: c.get('address') });
-      return respondWithSession(c, session, 200, trustProxy);
+      const opened = await signIn(deps, { ...c.req.valid('json'), address: c.get('address') });
+      return respondWithSignIn(c, opened, 200, trustProxy);
     })
     .delete('/session', async (c) => {
-      const account = requireAccount(c);
-      const tokenHash = await signOut(db, getCookie(c, SESSION_COOKIE)!, account);
-      // Open collaboration sockets of this sign-in close too, on every instance.
-      events.emit('signInEnded', tokenHash);
-      clearSessionCookie(c);
+      await signOut(deps, getCookie(c, SIGN_IN_COOKIE)!, requireAccount(c));
+      clearSignInCookie(c);
       return c.body(null, 204);
     })
     .post('/setup', validate('json', setupSchema), async (c) => {
-      const session = await completeSetup(db, c.req.valid('json'));
-      return respondWithSession(c, session, 201, trustProxy);
+      const opened = await completeSetup(deps, c.req.valid('json'));
+      return respondWithSignIn(c, opened, 201, trustProxy);
     })
     .get('/me', (c) => {
       const me: Me = { account: requireAccount(c), csrfToken: c.get('csrfToken')! };
