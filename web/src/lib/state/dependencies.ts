@@ -18,3 +18,9 @@ export const sessionList = (initiativeId: string): Dependency => `mizug:sessions
 
 /** One method session's view. */
 export const sessionData = (sessionId: string): Dependency => `mizug:session:${sessionId}`;
+
+/** One story's own data (its photos and recordings), reloaded after a change made here. */
+export const storyData = (storyId: string): Dependency => `mizug:story:${storyId}`;
+
+/** An initiative's methods (built-in and adapted); a new adaptation invalidates it. */
+export const methodList = (initiativeId: string): Dependency => `mizug:methods:${initiativeId}`;

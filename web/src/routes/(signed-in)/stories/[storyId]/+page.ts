@@ -1,18 +1,20 @@
 import { loadClient } from '$lib/api/client';
 import { loadFor } from '$lib/api/load';
-import { initiativeData } from '$lib/state/dependencies';
+import { initiativeData, storyData } from '$lib/state/dependencies';
 import type { PageLoad } from './$types';
 
 /**
- * The story and its photos. When it is not shared with this reader (yet), their initiatives:
+ * The story, its photos and recordings. When it is not shared with this reader (yet), their initiatives:
  * any of them may be where it will be, so a change in any reloads the page.
  */
 export const load: PageLoad = async (event) => {
   const api = loadClient(event).api;
   const param = { storyId: event.params.storyId };
-  const [story, photos] = await Promise.all([
+  event.depends(storyData(param.storyId));
+  const [story, photos, recordings] = await Promise.all([
     loadFor(() => api.stories[':storyId'].$get({ param })),
     loadFor(() => api.stories[':storyId'].photos.$get({ param })),
+    loadFor(() => api.stories[':storyId'].recordings.$get({ param })),
   ]);
   let watched: string[] = [];
   if (story.state === 'ready') watched = [story.data.initiativeId];
@@ -21,5 +23,5 @@ export const load: PageLoad = async (event) => {
     if (mine.state === 'ready') watched = mine.data.map((initiative) => initiative.id);
   }
   event.depends(...watched.map(initiativeData));
-  return { story, photos, watched };
+  return { story, photos, recordings, watched };
 };

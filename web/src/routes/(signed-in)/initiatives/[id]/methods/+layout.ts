@@ -1,6 +1,6 @@
 import { loadClient } from '$lib/api/client';
 import { loadFor } from '$lib/api/load';
-import { initiativeData } from '$lib/state/dependencies';
+import { initiativeData, methodList } from '$lib/state/dependencies';
 import type { LayoutLoad } from './$types';
 import { methodsRequest } from './methods-api';
 
@@ -11,7 +11,7 @@ import { methodsRequest } from './methods-api';
 export const load: LayoutLoad = async (event) => {
   const initiativeId = event.params.id;
   const api = loadClient(event);
-  event.depends(initiativeData(initiativeId));
+  event.depends(initiativeData(initiativeId), methodList(initiativeId));
   const [home, methods] = await Promise.all([
     loadFor(() => api.api.initiatives[':initiativeId'].$get({ param: { initiativeId } })),
     loadFor(methodsRequest(api, initiativeId)),
