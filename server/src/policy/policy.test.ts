@@ -64,14 +64,19 @@ const session = (facilitatorIds: string[], groups: string[]): Resource => ({
   facilitatorIds: new Set(facilitatorIds),
   groupSpaceIds: new Set(groups),
 });
+const canvasSpaceKinds = {
+  lived: 'lived_experience',
+  practitioners: 'practitioners',
+  synthesis: 'synthesis',
+} as const;
 const canvas = (
   writers: Extract<Resource, { kind: 'canvas' }>['writers'],
-  spaceId: 'lived' | 'synthesis' | null,
+  spaceId: 'lived' | 'practitioners' | 'synthesis' | null,
   extra: Partial<Extract<Resource, { kind: 'canvas' }>> = {},
 ): Resource => ({
   kind: 'canvas',
   initiativeId,
-  space: spaceId && { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
+  space: spaceId && { id: spaceId, kind: canvasSpaceKinds[spaceId] },
   facilitatorIds: new Set(['account-1']),
   writers,
   ownerId: null,
@@ -94,8 +99,18 @@ Object.assign(resources, {
     representativeIds: new Set(['account-1']),
   }),
   facilitatorNotes: canvas('facilitators', null),
+  // So that every writers rule, and each side of its "or", decides some answer below.
+  practitionersCanvas: canvas('group', 'practitioners'),
+  representativesCanvasIFacilitate: canvas('representatives', 'synthesis'),
+  workingGroupCanvas: canvas('working_group', 'synthesis'),
+  participantsCanvas: canvas('participants', 'synthesis'),
+  livedFacilitatorsCanvas: canvas('facilitators', 'lived'),
+  livedCanvasOfOthers: canvas('group', 'lived', { facilitatorIds: new Set(['account-9']) }),
+  notesOfOthers: canvas('facilitators', null, { facilitatorIds: new Set(['account-9']) }),
+  // Writing needs reading: the working group does not write where it cannot read.
+  livedWorkingGroupCanvas: canvas('working_group', 'lived'),
 });
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign'];
+const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work'];
 
 /** Where each role's member sits in the standard fixture. */
 const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
@@ -109,7 +124,13 @@ const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
 
 function actor(
   role: Role | null,
-  options: { inWorkingGroup?: boolean; isInstanceAdmin?: boolean } = {},
+  options: {
+    inWorkingGroup?: boolean;
+    isInstanceAdmin?: boolean;
+    /** Rows left over from an earlier role (a role changed, a role changed back). */
+    spaces?: string[];
+    guarantees?: string[];
+  } = {},
 ): Actor {
   return {
     accountId: 'account-1',
@@ -117,8 +138,11 @@ function actor(
     membership: role && {
       initiativeId,
       role,
-      spaceIds: new Set(seats[role].spaces),
-      guaranteedSpaceIds: new Set(seats[role].guarantees),
+      spaceIds: new Set([...(seats[role].spaces ?? []), ...(options.spaces ?? [])]),
+      guaranteedSpaceIds: new Set([
+        ...(seats[role].guarantees ?? []),
+        ...(options.guarantees ?? []),
+      ]),
       inWorkingGroup: options.inWorkingGroup ?? false,
     },
   };
@@ -140,7 +164,15 @@ const everyMember = [
   // The synthesis canvas where account-1 represents a group; researchers only read it.
   'representativesCanvas.read',
   'representativesCanvas.write',
+  // Every member reads the synthesis's canvases.
+  'representativesCanvasIFacilitate.read',
+  'workingGroupCanvas.read',
+  'participantsCanvas.read',
 ];
+/** A member of the lived-experience or practitioners group adds to the participants' canvas. */
+const participates = 'participantsCanvas.write';
+/** Writing in the synthesis's working-group canvas: the working group and facilitators. */
+const inWorkingGroup = ['synthesis.write', 'synthesis.work', 'workingGroupCanvas.write'];
 /** Reading and writing a lived-experience canvas as a member of that group. */
 const livedCanvases = [
   'livedCanvas.read',
@@ -148,7 +180,13 @@ const livedCanvases = [
   'livedCanvasClosed.read',
   'livedCanvasNoContract.read',
   'ownersCanvas.read',
+  'livedFacilitatorsCanvas.read',
+  'livedCanvasOfOthers.read',
+  'livedWorkingGroupCanvas.read',
 ];
+/** Only the group's own members write in a group canvas someone else facilitates. */
+const livedMember = 'livedCanvasOfOthers.write';
+const practitionersCanvases = ['practitionersCanvas.read', 'practitionersCanvas.write'];
 /** Sessions whose groups include the member's space (the other session has practitioners only). */
 const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
 const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
@@ -169,6 +207,38 @@ const inviteAsFacilitator = [
   ]),
 ];
 
+/** A facilitator: guarantor of the lived-experience space, facilitating the sessions of account-1. */
+const facilitatorRights = [
+  ...everyMember,
+  'lived.read',
+  'lived.write',
+  'lived.work',
+  'storyPeer.read',
+  ...inWorkingGroup,
+  participates,
+  ...practitionersCanvases,
+  'representativesCanvasIFacilitate.write',
+  'livedFacilitatorsCanvas.write',
+  'livedWorkingGroupCanvas.write',
+  'members.read',
+  'members.assign',
+  'audit.read',
+  'export.read',
+  ...inviteAsFacilitator,
+  ...livedCanvases,
+  'livedCanvasNoContract.write',
+  'methods.read',
+  'methods.create',
+  'methods.write',
+  'sessionIFacilitate.create',
+  'sessionIFacilitate.read',
+  'sessionIFacilitate.write',
+  'sessionIFacilitate.manage',
+  'sessionOfOthers.create',
+  'facilitatorNotes.read',
+  'facilitatorNotes.write',
+];
+
 /**
  * The expected answer for every role × resource × action: what is listed is allowed, everything
  * else must be denied. Written out by hand from the issue's rules, never derived from the code.
@@ -178,43 +248,32 @@ const allowed: Record<string, string[]> = {
     ...everyMember,
     ...livedStories,
     ...livedCanvases,
+    livedMember,
     ...takesPart,
+    participates,
     'lived.read',
     'lived.write',
+    'lived.work',
     'lived.assign',
   ],
   practitioner: [
     ...everyMember,
     ...takesPartInBoth,
+    ...practitionersCanvases,
+    participates,
     'practitioners.read',
     'practitioners.write',
+    'practitioners.work',
     'practitioners.assign',
   ],
-  academic: [...everyMember, 'academics.read', 'academics.write', 'academics.assign'],
-  facilitator: [
+  academic: [
     ...everyMember,
-    'lived.read',
-    'lived.write',
-    'storyPeer.read',
-    'synthesis.write',
-    'members.read',
-    'members.assign',
-    'audit.read',
-    'export.read',
-    ...inviteAsFacilitator,
-    ...livedCanvases,
-    'livedCanvasNoContract.write',
-    'methods.read',
-    'methods.create',
-    'methods.write',
-    'sessionIFacilitate.create',
-    'sessionIFacilitate.read',
-    'sessionIFacilitate.write',
-    'sessionIFacilitate.manage',
-    'sessionOfOthers.create',
-    'facilitatorNotes.read',
-    'facilitatorNotes.write',
+    'academics.read',
+    'academics.write',
+    'academics.work',
+    'academics.assign',
   ],
+  facilitator: facilitatorRights,
   researcher: [...researcherRights, 'export.read'],
   admin: [
     ...everyMember,
@@ -231,21 +290,72 @@ const allowed: Record<string, string[]> = {
     ...everyMember,
     ...livedStories,
     ...livedCanvases,
+    livedMember,
+    'livedWorkingGroupCanvas.write',
     ...takesPartInBoth,
+    ...inWorkingGroup,
+    participates,
     'lived.read',
     'lived.write',
+    'lived.work',
     'lived.assign',
-    'synthesis.write',
   ],
   'practitioner in the working group': [
     ...everyMember,
     ...takesPartInBoth,
+    ...practitionersCanvases,
+    ...inWorkingGroup,
+    participates,
     'practitioners.read',
     'practitioners.write',
+    'practitioners.work',
     'practitioners.assign',
-    'synthesis.write',
+  ],
+  // Left-over rows give nothing the role does not: a researcher reads the synthesis only, a
+  // guarantor row counts for facilitators only, a facilitator never decides who joins a group,
+  // and nobody decides who joins the synthesis.
+  'researcher who is in a peer space': [...researcherRights, 'export.read'],
+  'practitioner with a guarantor row in the lived-experience space': [
+    ...everyMember,
+    ...takesPartInBoth,
+    ...practitionersCanvases,
+    participates,
+    'practitioners.read',
+    'practitioners.write',
+    'practitioners.work',
+    'practitioners.assign',
+  ],
+  'facilitator who is also a member of a peer space': [
+    ...facilitatorRights,
+    // Its members work there, whatever their role; only the group decides who joins it.
+    'academics.read',
+    'academics.write',
+    'academics.work',
+  ],
+  'expert_by_experience with a row in the synthesis space': [
+    ...everyMember,
+    ...livedStories,
+    ...livedCanvases,
+    livedMember,
+    ...takesPart,
+    participates,
+    'lived.read',
+    'lived.write',
+    'lived.work',
+    'lived.assign',
   ],
   'researcher in the working group': [...researcherRights, 'export.read'],
+  // In no group of the sessions, yet taking part through the working group.
+  'academic in the working group': [
+    ...everyMember,
+    ...takesPartInBoth,
+    ...inWorkingGroup,
+    participates,
+    'academics.read',
+    'academics.write',
+    'academics.work',
+    'academics.assign',
+  ],
   'instance admin who is not a member': ['instance.create'],
   'signed-in person who is not a member': [],
 };
@@ -257,6 +367,17 @@ const actors: Record<string, Actor> = {
   }),
   'practitioner in the working group': actor('practitioner', { inWorkingGroup: true }),
   'researcher in the working group': actor('researcher', { inWorkingGroup: true }),
+  'academic in the working group': actor('academic', { inWorkingGroup: true }),
+  'researcher who is in a peer space': actor('researcher', { spaces: ['lived', 'academics'] }),
+  'practitioner with a guarantor row in the lived-experience space': actor('practitioner', {
+    guarantees: ['lived'],
+  }),
+  'facilitator who is also a member of a peer space': actor('facilitator', {
+    spaces: ['academics'],
+  }),
+  'expert_by_experience with a row in the synthesis space': actor('expert_by_experience', {
+    spaces: ['synthesis'],
+  }),
   'instance admin who is not a member': actor(null, { isInstanceAdmin: true }),
   'signed-in person who is not a member': actor(null),
 };
