@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
 import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
 import { overHttp } from './factories/person';
-import { connectDoc, eventually } from './support/collab-client';
+import { connectDoc, eventually, sharedParagraph } from './support/collab-client';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const MESSAGES = 3000;
@@ -15,7 +15,7 @@ const MESSAGES = 3000;
 /** A real update message, so mutations of it reach deep into the decoder. */
 function validUpdateMessage(text: string): Uint8Array {
   const doc = new Y.Doc();
-  doc.getText('body').insert(0, text);
+  sharedParagraph(doc).insert(0, text);
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, 0);
   encoding.writeVarUint(encoder, 2);
@@ -103,7 +103,7 @@ describe('collaboration under malformed input', () => {
       for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)]) {
         if (part) Y.applyUpdate(reloaded, part);
       }
-      expect(reloaded.getText('body').toString()).toBe(witness.text.toString());
+      expect(sharedParagraph(reloaded).toString()).toBe(witness.text.toString());
     });
     witness.destroy();
     newcomer.destroy();

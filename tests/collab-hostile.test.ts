@@ -4,7 +4,7 @@ import * as prng from 'lib0/prng';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectDoc, eventually } from './support/collab-client';
+import { connectDoc, eventually, sharedParagraph } from './support/collab-client';
 import type { RunningServer } from './support/server-process';
 import {
   startTwoInstances,
@@ -48,9 +48,9 @@ const garbage = prng.uint8Array(gen, 64);
 /** An update whose predecessor never arrives: the server holds it as pending structs. */
 const dangling = (() => {
   const doc = new Y.Doc();
-  doc.getText('body').insert(0, 'first');
+  sharedParagraph(doc).insert(0, 'first');
   const before = Y.encodeStateVector(doc);
-  doc.getText('body').insert(5, ' then');
+  sharedParagraph(doc).insert(5, ' then');
   return Y.encodeStateAsUpdate(doc, before);
 })();
 

@@ -4,7 +4,7 @@ import { sha256 } from '../server/src/auth/tokens';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
 import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
 import { overHttp, Person } from './factories/person';
-import { connectDoc, eventually, type DocClient } from './support/collab-client';
+import { connectDoc, eventually, sharedParagraph, type DocClient } from './support/collab-client';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
 import * as Y from 'yjs';
@@ -33,7 +33,7 @@ describe.each(testStorages)('a collaboration socket belongs to its sign-in, over
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const { update } of stored.updates) Y.applyUpdate(doc, update);
-    return doc.getText('body').toString();
+    return sharedParagraph(doc).toString();
   };
 
   beforeAll(async () => {

@@ -6,7 +6,7 @@ import type { Database } from '../server/src/db/database';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
 import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
 import { overHttp } from './factories/person';
-import { connectDoc, eventually, type DocClient } from './support/collab-client';
+import { connectDoc, eventually, sharedParagraph, type DocClient } from './support/collab-client';
 import { createTestDatabase, testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -94,7 +94,7 @@ async function storedText(db: Database, docName: string): Promise<string> {
   const doc = new Y.Doc();
   for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
     if (part) Y.applyUpdate(doc, part);
-  return doc.getText('body').toString();
+  return sharedParagraph(doc).toString();
 }
 
 /**

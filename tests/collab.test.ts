@@ -11,7 +11,7 @@ import {
   type SeededInitiative,
 } from './factories/initiative';
 import { overHttp } from './factories/person';
-import { connectDoc, eventually, type DocClient } from './support/collab-client';
+import { connectDoc, eventually, sharedParagraph, type DocClient } from './support/collab-client';
 import { createTestDatabase, testStorages } from './support/databases';
 import type { Database } from '../server/src/db/database';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -119,7 +119,7 @@ describe.each(testStorages)('collaboration on /collab over %s', (kind) => {
         const doc = new Y.Doc();
         for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
           if (part) Y.applyUpdate(doc, part);
-        expect(doc.getText('body').toString()).toBe('עדיין כאן');
+        expect(sharedParagraph(doc).toString()).toBe('עדיין כאן');
       });
     } finally {
       for (const client of clients) client.destroy();

@@ -65,6 +65,16 @@ function connect(index: number, docName: string): Client {
   return { doc, index, synced, destroy: () => provider.destroy() };
 }
 
+/**
+ * An edit as the editor stores one, a paragraph, saying who sent it and when: Mizug checks every
+ * document against the editor's schema, and each server is given the same content.
+ */
+function editParagraph(sender: number) {
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText(`${sender} ${performance.now()}`)]);
+  return paragraph;
+}
+
 const clients = Array.from({ length: options.clients }, (_, i) =>
   connect(i, options.docNames[i % options.docNames.length]!),
 );
@@ -74,11 +84,15 @@ const latencies: number[] = [];
 let delivered = 0;
 let measuring = false;
 for (const client of clients) {
-  client.doc.getArray<[number, number]>('edits').observe((event) => {
+  client.doc.getXmlFragment('default').observe((event) => {
     if (event.transaction.local || !measuring) return;
     const now = performance.now();
     for (const item of event.changes.added) {
-      for (const [sender, sentAt] of item.content.getContent() as [number, number][]) {
+      for (const paragraph of item.content.getContent() as Y.XmlElement[]) {
+        const [sender, sentAt] = paragraph.get(0).toString().split(' ').map(Number) as [
+          number,
+          number,
+        ];
         if (sender === client.index) continue;
         latencies.push(now - sentAt);
         delivered++;
@@ -93,7 +107,7 @@ const timers = clients.map((client, i) =>
   setTimeout(
     () => {
       const timer = setInterval(() => {
-        client.doc.getArray<[number, number]>('edits').push([[client.index, performance.now()]]);
+        client.doc.getXmlFragment('default').push([editParagraph(client.index)]);
       }, interval);
       timers[i] = timer;
     },

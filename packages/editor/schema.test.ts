@@ -34,8 +34,17 @@ describe('the shared rich-text schema', () => {
     expect(Object.keys(documentSchema.nodes.paragraph!.spec.attrs ?? {})).not.toContain('dir');
   });
 
-  it('gives each participant of a document a stable caret colour of its own', () => {
-    expect(presenceColor('story.a.body', 7)).toBe(presenceColor('story.a.body', 7));
-    expect(presenceColor('story.a.body', 7)).toMatch(/^#[0-9a-f]{6}$/);
+  it('tells the participants of a document apart by caret colour, the same on every screen', () => {
+    const clients = Array.from({ length: 40 }, (_, i) => 1_000_003 * (i + 1));
+    const colours = clients.map((clientId) => presenceColor('story.a.body', clientId));
+    expect(new Set(colours).size).toBeGreaterThanOrEqual(6);
+    for (const colour of colours) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+    // Every screen computes it alone, so it must come out the same each time.
+    expect(clients.map((clientId) => presenceColor('story.a.body', clientId))).toEqual(colours);
+  });
+
+  it('gives one participant different colours in different documents', () => {
+    const docs = Array.from({ length: 40 }, (_, i) => `story.${i}.body`);
+    expect(new Set(docs.map((doc) => presenceColor(doc, 7))).size).toBeGreaterThanOrEqual(6);
   });
 });

@@ -34,6 +34,11 @@ describe('richTextUpdateRefusal', () => {
     expect(richTextUpdateRefusal(Y.encodeStateAsUpdate(doc, before))).toBeNull();
   });
 
+  it('refuses text put straight into the document rather than into a paragraph', () => {
+    const loose = updateOf((doc) => doc.getText(richTextField).insert(0, 'no paragraph'));
+    expect(richTextUpdateRefusal(loose)).toBe('text outside a paragraph');
+  });
+
   it('refuses a node, a mark or an attribute the schema does not define', () => {
     const script = updateOf((doc) => {
       const element = new Y.XmlElement('script');

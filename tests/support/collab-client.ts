@@ -27,7 +27,7 @@ export function connectDoc(
     maxBackoffTime: 200,
   });
   if (name !== null) provider.awareness.setLocalStateField('user', { name });
-  const text = doc.getText('body');
+  const text = sharedParagraph(doc);
   return {
     doc,
     provider,
@@ -48,6 +48,30 @@ export function connectDoc(
 }
 
 export type DocClient = ReturnType<typeof connectDoc>;
+
+/**
+ * One paragraph every client of every document starts from, made once by a fixed client: Yjs
+ * merges identical items, so clients that each add it share one paragraph, as if one had typed
+ * it first. Every document is rich text, which the server checks, so tests type into it.
+ */
+const paragraphSeed = (() => {
+  const seed = new Y.Doc();
+  seed.clientID = 1;
+  const paragraph = new Y.XmlElement('paragraph');
+  paragraph.insert(0, [new Y.XmlText()]);
+  seed.getXmlFragment('default').insert(0, [paragraph]);
+  return Y.encodeStateAsUpdate(seed);
+})();
+
+/** The text of the paragraph every test client types into (see `paragraphSeed`). */
+export function sharedParagraph(doc: Y.Doc): Y.XmlText {
+  Y.applyUpdate(doc, paragraphSeed);
+  const paragraph = doc.getXmlFragment('default').toArray().find(isSeed) as Y.XmlElement;
+  return paragraph.get(0) as Y.XmlText;
+}
+
+const isSeed = (node: unknown) =>
+  node instanceof Y.XmlElement && node._item?.id.client === 1 && node._item.id.clock === 0;
 
 /** Types a paragraph into a rich-text document the way the editor stores it (Tiptap's fragment). */
 export function writeParagraph(client: DocClient, text: string) {

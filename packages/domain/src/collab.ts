@@ -1,21 +1,35 @@
 import { z } from 'zod';
 
+/** What a document holds, which decides how the server checks its updates and reads its text. */
+export type DocumentContent = 'rich-text';
+
+/**
+ * Every kind of collaborative document, once: a new kind (a board) is one entry here and one in
+ * the server's `collab/document-kinds.ts`, which says how to find the resource its policy reads.
+ */
+export const documentKinds = {
+  /** A peer space's notes. */
+  space: { content: 'rich-text' },
+  /** A story's body. */
+  story: { content: 'rich-text' },
+  /** A method session's canvas: a group's, the synthesis', or the facilitators' notes. */
+  stage: { content: 'rich-text' },
+} as const satisfies Record<string, { content: DocumentContent }>;
+export type DocumentKind = keyof typeof documentKinds;
+
+const kindPattern = Object.keys(documentKinds).join('|');
+
 /**
  * Collaborative documents are named `<kind>.<resource id>.<slot>`, e.g.
  * `space.6f1c….notes`: the kind and id say which resource's policy decides who may open it, the
  * slot tells several documents of one resource apart: `story.<id>.body` is a story's text,
- * `stage.<canvas id>.body` a method session's canvas (a group's, the synthesis', or the
- * facilitators' notes).
+ * `stage.<canvas id>.body` a method session's canvas.
  */
 export const docNameSchema = z
   .string()
-  .regex(/^(space|story|stage)\.[0-9a-f-]{36}\.[a-z0-9-]{1,40}$/)
+  .regex(new RegExp(`^(${kindPattern})\\.[0-9a-f-]{36}\\.[a-z0-9-]{1,40}$`))
   .transform((name) => {
-    const [kind, resourceId, slot] = name.split('.') as [
-      'space' | 'story' | 'stage',
-      string,
-      string,
-    ];
+    const [kind, resourceId, slot] = name.split('.') as [DocumentKind, string, string];
     return { name, kind, resourceId, slot };
   });
 export type DocName = z.infer<typeof docNameSchema>;

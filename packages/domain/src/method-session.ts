@@ -139,6 +139,13 @@ export interface SessionStage {
   timerEndsAt: string | null;
   /** For facilitators: what stands in the way of opening it, or of closing it when open. */
   blockers: StageBlocker[];
+  /**
+   * The groups whose work or decision the stage asks for, of those the caller may know of (all
+   * for a facilitator, the caller's own otherwise): the owner's alone in a stage for the owner.
+   */
+  groupIds: string[];
+  /** Does the stage end with each group's decision (decided with the owner's group)? */
+  asksForValidation: boolean;
 }
 
 export interface SessionGroup {

@@ -46,6 +46,9 @@ function richTextRefusal(item: Y.Item): string | null {
     return `a root type "${item.parent}" next to the rich text`;
   }
   const content = item.content;
+  // Text lives in a paragraph's text node; strings straight in the fragment are no document.
+  if (content instanceof Y.ContentString && typeof item.parent === 'string')
+    return 'text outside a paragraph';
   if (content instanceof Y.ContentString || content instanceof Y.ContentDeleted) return null;
   if (content instanceof Y.ContentFormat) {
     if (!markNames.has(content.key)) return `the mark "${content.key}"`;

@@ -1,3 +1,4 @@
 export * from './schema';
+export * from './rules';
 export * from './load';
 export * from './builtin';

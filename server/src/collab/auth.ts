@@ -1,17 +1,12 @@
 import { docNameSchema, type Account, type DocName } from '@mizug/domain';
 import { sha256 } from '../auth/tokens';
 import type { Database } from '../db/database';
-import { findSpace } from '../db/repositories/initiatives';
 import { findMembership } from '../db/repositories/memberships';
 import { findSignIn, liveSignInHashes } from '../db/repositories/sign-ins';
-import { findCanvas, findMethodSession } from '../db/repositories/method-sessions';
-import { findStory } from '../db/repositories/stories';
-import { canvasResource, contextOf } from '../services/sessions/context';
-import { storyResource } from '../services/stories';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
-import { spaceResource } from '../policy/resources';
 import type { CollabIdentity } from './connection';
+import { findDocumentResource } from './document-kinds';
 
 /**
  * Who may open a document: the sign-in cookie's account, if the policy lets it read the resource
@@ -55,7 +50,7 @@ async function decide(
   account: Account,
   signIn: CollabIdentity['signIn'],
 ): Promise<CollabIdentity | undefined> {
-  const found = await resourceOf(db, doc, account);
+  const found = await findDocumentResource(db, doc, account);
   if (!found) return undefined;
   const actor = await loadActor(db, account, found.resource.initiativeId);
   if (!can(actor, 'read', found.resource)) return undefined;
@@ -66,46 +61,5 @@ async function decide(
     initiativeId: found.resource.initiativeId,
     displayName: found.presenceName(account, membership?.displayName ?? account.displayName),
     canWrite: can(actor, 'write', found.resource),
-  };
-}
-
-/**
- * The resource a document belongs to, and the name its participants show: in a story, the
- * teller appears as they chose to be credited, so presence never unmasks a pseudonym.
- */
-async function resourceOf(db: Database, doc: DocName, account: Account) {
-  if (doc.kind === 'space') {
-    const space = await findSpace(db, doc.resourceId);
-    if (!space) return undefined;
-    const resource = spaceResource(space);
-    return { resource, presenceName: (_: Account, name: string) => name };
-  }
-  if (doc.kind === 'stage') {
-    const canvas = await findCanvas(db, doc.resourceId);
-    const session = canvas && (await findMethodSession(db, canvas.sessionId));
-    if (!canvas || !session) return undefined;
-    // Whether they may write follows the stage (open or closed) and the contract they accepted.
-    const context = await contextOf(
-      db,
-      session,
-      account,
-      await loadActor(db, account, session.initiativeId),
-    );
-    return {
-      resource: canvasResource(context, canvas),
-      presenceName: (_: Account, name: string) => name,
-    };
-  }
-  const story = await findStory(db, doc.resourceId);
-  if (!story) return undefined;
-  const { credit } = story.consent;
-  return {
-    resource: storyResource(story),
-    presenceName: (account: Account, name: string) =>
-      account.id !== story.tellerId || credit === 'name'
-        ? name
-        : credit === 'pseudonym'
-          ? story.consent.pseudonym
-          : null,
   };
 }

@@ -24,14 +24,18 @@ export class DocumentHistory {
   ) {}
 
   async take(docName: string, takenBy: string | null, reason: VersionReason) {
+    const state = await this.currentState(docName);
+    return insertVersion(this.db, { docName, takenBy, reason, state });
+  }
+
+  /**
+   * What a version taken now keeps, once live documents stored what they hold; for a command
+   * that stores the version in its own transaction (loading cannot run inside one on PGlite).
+   */
+  async currentState(docName: string): Promise<Uint8Array> {
     await this.settle(docName);
     const { state } = await this.persistence.load(docName);
-    return insertVersion(this.db, {
-      docName,
-      takenBy,
-      reason,
-      state: state ?? new Uint8Array([0, 0]),
-    });
+    return state ?? new Uint8Array([0, 0]);
   }
 
   /** One scheduled round: a version of each document edited since its last one. */

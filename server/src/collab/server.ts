@@ -1,5 +1,4 @@
 import { collabCloseCodes, collabLimits } from '@mizug/domain';
-import { richTextUpdateRefusal, textUpdateRefusal } from '@mizug/editor';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { parse as parseCookie } from 'hono/utils/cookie';
@@ -10,6 +9,7 @@ import type { EventBus } from '../events';
 import { SIGN_IN_COOKIE } from '../http/sign-in';
 import type { Logger } from '../logger';
 import { identifyForDocument, liveSignIns, reidentify } from './auth';
+import { contentRulesOf } from './document-kinds';
 import { CollabConnection, ProtocolError } from './connection';
 import { CollabPersistence } from './persistence';
 import type { CollabFanout, FanoutKind } from './redis-fanout';
@@ -162,9 +162,7 @@ export class CollabServer {
           this.options.fanout &&
           ((kind, payload) => this.options.fanout!.publish(docName, kind, payload)),
         compactEvery: this.options.compactEvery ?? 500,
-        // Stories and stage canvases are rich text: the server refuses what the editor's schema
-        // does not allow. Every document is held to the text rules every text field follows.
-        checkUpdate: /^(story|stage)\./.test(docName) ? richTextUpdateRefusal : textUpdateRefusal,
+        checkUpdate: contentRulesOf(docName).checkUpdate,
       });
       created.discard = () => {
         // Its live document holds updates storage lacks: forget it, so reconnecting clients

@@ -1,10 +1,10 @@
-import { documentText } from '@mizug/editor';
 import * as Y from 'yjs';
 import type { Database } from '../db/database';
+import { contentRulesOf } from './document-kinds';
 import { CollabPersistence } from './persistence';
 
 /**
- * The stored text of a rich-text document, one line per block, as its readers read it. Every
+ * The stored text of a document (of a rich-text one: one line per block), as its readers read it. Every
  * edit anyone saw acknowledged is stored, so this never lags behind what people were shown.
  */
 export async function storedText(db: Database, docName: string): Promise<string> {
@@ -12,7 +12,7 @@ export async function storedText(db: Database, docName: string): Promise<string>
   if (!state) return '';
   const doc = new Y.Doc();
   Y.applyUpdate(doc, state);
-  const text = documentText(doc);
+  const text = contentRulesOf(docName).text(doc);
   doc.destroy();
   return text;
 }

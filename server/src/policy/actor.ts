@@ -22,7 +22,7 @@ export const memberActor = (initiativeId: string, member: Membership): Actor => 
 /** The account as the policy sees it inside one initiative. */
 export async function loadActor(
   db: Queryable,
-  account: Account,
+  account: Pick<Account, 'id' | 'isInstanceAdmin'>,
   initiativeId: string,
 ): Promise<Actor> {
   const membership = await findMembership(db, initiativeId, account.id);
@@ -31,8 +31,12 @@ export async function loadActor(
 }
 
 /** The account for instance-wide questions (may it create an initiative?). */
-export const instanceActor = (account: Account): Actor => ({
+export const instanceActor = (account: Pick<Account, 'id' | 'isInstanceAdmin'>): Actor => ({
   accountId: account.id,
   isInstanceAdmin: account.isInstanceAdmin,
   membership: null,
 });
+
+/** Someone other than the caller as the policy sees them (a person a teller asks to help). */
+export const loadActorOf = (db: Queryable, accountId: string, initiativeId: string) =>
+  loadActor(db, { id: accountId, isInstanceAdmin: false }, initiativeId);

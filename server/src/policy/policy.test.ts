@@ -110,7 +110,7 @@ Object.assign(resources, {
   // Writing needs reading: the working group does not write where it cannot read.
   livedWorkingGroupCanvas: canvas('working_group', 'lived'),
 });
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work'];
+const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work', 'support'];
 
 /** Where each role's member sits in the standard fixture. */
 const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
@@ -194,6 +194,18 @@ const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.
 const researcherRights = everyMember.filter((right) => right !== 'representativesCanvas.write');
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
+/**
+ * Who a teller may ask to help write: whoever works in the lived-experience space (its members
+ * and its guarantor), for every story told there but their own, whatever its audience.
+ */
+const supportsLived = [
+  'storyPrivate.support',
+  'storyPeer.support',
+  'storyWorkingGroup.support',
+  'storyWithdrawn.support',
+  'storySupported.support',
+  'storySupportedWithdrawn.support',
+];
 const inviteAll = roles.flatMap((role) => [
   `invite:${role}.create`,
   `invite:${role}.read`,
@@ -210,6 +222,7 @@ const inviteAsFacilitator = [
 /** A facilitator: guarantor of the lived-experience space, facilitating the sessions of account-1. */
 const facilitatorRights = [
   ...everyMember,
+  ...supportsLived,
   'lived.read',
   'lived.write',
   'lived.work',
@@ -247,6 +260,7 @@ const allowed: Record<string, string[]> = {
   expert_by_experience: [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     livedMember,
     ...takesPart,
@@ -289,6 +303,7 @@ const allowed: Record<string, string[]> = {
   'expert_by_experience in the working group': [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     livedMember,
     'livedWorkingGroupCanvas.write',
@@ -311,10 +326,11 @@ const allowed: Record<string, string[]> = {
     'practitioners.work',
     'practitioners.assign',
   ],
-  // Left-over rows give nothing the role does not: a researcher reads the synthesis only, a
-  // guarantor row counts for facilitators only, a facilitator never decides who joins a group,
-  // and nobody decides who joins the synthesis.
-  'researcher who is in a peer space': [...researcherRights, 'export.read'],
+  // Left-over rows give nothing the role does not: a researcher reads the synthesis only (but
+  // may still be asked to support a story there, as before `support` was the policy's: see the
+  // test below), a guarantor row counts for facilitators only, a facilitator never decides who
+  // joins a group, and nobody decides who joins the synthesis.
+  'researcher who is in a peer space': [...researcherRights, ...supportsLived, 'export.read'],
   'practitioner with a guarantor row in the lived-experience space': [
     ...everyMember,
     ...takesPartInBoth,
@@ -335,6 +351,7 @@ const allowed: Record<string, string[]> = {
   'expert_by_experience with a row in the synthesis space': [
     ...everyMember,
     ...livedStories,
+    ...supportsLived,
     ...livedCanvases,
     livedMember,
     ...takesPart,
@@ -416,6 +433,22 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
     // Not being of the lived-experience group, they do not decide who joins it.
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {
+    // The guards that the standard seats cannot tell apart: a researcher seated in the space
+    // (asked like any member, as before), a non-facilitator marked as guarantor (not asked).
+    const seatedResearcher = actor('researcher');
+    seatedResearcher.membership = { ...seatedResearcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(seatedResearcher, 'support', resources.storyPeer!)).toBe(true);
+    const notAFacilitator = actor('practitioner');
+    notAFacilitator.membership = {
+      ...notAFacilitator.membership!,
+      guaranteedSpaceIds: new Set(['lived']),
+    };
+    expect(can(notAFacilitator, 'support', resources.storyPeer!)).toBe(false);
+    const otherInitiative = { ...resources.storyPeer!, initiativeId: 'initiative-2' } as Resource;
+    expect(can(actor('expert_by_experience'), 'support', otherInitiative)).toBe(false);
   });
 
   it('gives nothing in a peer space to someone whose request to join it is pending', () => {

@@ -74,9 +74,10 @@ export type CanvasWriters =
 
 /**
  * `work` is asked of a member rather than by them: do they work in this space (listed among its
- * people)? Only spaces answer it.
+ * people)? Only spaces answer it. `support`: the actor may be asked to help write a story (asked
+ * of the candidate, not of the teller, who needs `manage` to ask).
  */
-export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign' | 'work';
+export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign' | 'work' | 'support';
 
 /** Roles a facilitator may invite: never one with more power than their own. */
 const facilitatorInvites: ReadonlySet<Role> = new Set([
@@ -206,6 +207,14 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === 'create')
         return isTeller && role !== 'researcher' && membership.spaceIds.has(resource.spaceId);
       if (action === 'manage') return isTeller;
+      // A supporter is someone who works in the teller's peer space: a member or its guarantor.
+      if (action === 'support') {
+        return (
+          !isTeller &&
+          (membership.spaceIds.has(resource.spaceId) ||
+            (role === 'facilitator' && membership.guaranteedSpaceIds.has(resource.spaceId)))
+        );
+      }
       if (isTeller) return action === 'read' || action === 'write';
       // Withdrawn: hidden from everyone else, supporters included, until the teller undoes it.
       if (resource.withdrawn) return false;

@@ -1,4 +1,5 @@
 import {
+  type Account,
   alertThresholdSchema,
   closeStageSchema,
   contractTermsSchema,
@@ -46,21 +47,13 @@ const sessionParam = z.object({ sessionId: z.uuid() });
 const stageParam = z.object({ sessionId: z.uuid(), stageId: stageIdSchema });
 
 /**
- * Methods and the sessions that run them, mounted under /api. Each change answers with the
- * session as the caller now sees it and tells open pages (and, when it changes who may write,
- * open canvases) to look again.
+ * Methods and the sessions that run them, mounted under /api. Each change is a command (which
+ * tells open pages to look again once it has committed) and answers with the session as the
+ * caller now sees it.
  */
-export function methodSessionRoutes({ db, events }: AppDeps) {
-  const changed = async (
-    account: Parameters<typeof sessionView>[1],
-    sessionId: string,
-    initiativeId: string,
-    access = false,
-  ) => {
-    if (access) events.emit('accessChanged', initiativeId);
-    events.emit('sessionChanged', initiativeId, sessionId);
-    return sessionView(db, account, sessionId);
-  };
+export function methodSessionRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const present = (account: Account, sessionId: string) => sessionView(db, account, sessionId);
 
   return new Hono<AppEnv>()
     .get('/initiatives/:initiativeId/methods', validate('param', initiativeParam), async (c) =>
@@ -73,7 +66,7 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const { initiativeId } = c.req.valid('param');
         const entry = await adaptMethod(
-          db,
+          deps,
           requireAccount(c),
           initiativeId,
           c.req.valid('json').from,
@@ -88,7 +81,7 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const { initiativeId, ref } = c.req.valid('param');
         const entry = await changeMethod(
-          db,
+          deps,
           requireAccount(c),
           initiativeId,
           ref,
@@ -108,8 +101,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { initiativeId } = c.req.valid('param');
-        const sessionId = await startSession(db, account, initiativeId, c.req.valid('json'));
-        return c.json(await changed(account, sessionId, initiativeId), 201);
+        const sessionId = await startSession(deps, account, initiativeId, c.req.valid('json'));
+        return c.json(await present(account, sessionId), 201);
       },
     )
     .post(
@@ -119,7 +112,7 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const { initiativeId } = c.req.valid('param');
         const { otherAccountId, relation } = c.req.valid('json');
-        await declareDependency(db, requireAccount(c), initiativeId, otherAccountId, relation);
+        await declareDependency(deps, requireAccount(c), initiativeId, otherAccountId, relation);
         return c.body(null, 204);
       },
     )
@@ -152,20 +145,15 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { sessionId } = c.req.valid('param');
-        const session = await setAlertThreshold(
-          db,
-          account,
-          sessionId,
-          c.req.valid('json').percent,
-        );
-        return c.json(await changed(account, sessionId, session.initiativeId), 200);
+        await setAlertThreshold(deps, account, sessionId, c.req.valid('json').percent);
+        return c.json(await present(account, sessionId), 200);
       },
     )
     .post('/sessions/:sessionId/stages/:stageId/open', validate('param', stageParam), async (c) => {
       const account = requireAccount(c);
       const { sessionId, stageId } = c.req.valid('param');
-      const session = await openStage(db, account, sessionId, stageId);
-      return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+      await openStage(deps, account, sessionId, stageId);
+      return c.json(await present(account, sessionId), 200);
     })
     .post(
       '/sessions/:sessionId/stages/:stageId/close',
@@ -175,8 +163,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
         const account = requireAccount(c);
         const { sessionId, stageId } = c.req.valid('param');
         const { overrideReason } = c.req.valid('json');
-        const session = await closeStage(db, account, sessionId, stageId, overrideReason);
-        return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+        await closeStage(deps, account, sessionId, stageId, overrideReason);
+        return c.json(await present(account, sessionId), 200);
       },
     )
     .put(
@@ -187,8 +175,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
         const account = requireAccount(c);
         const { sessionId, stageId } = c.req.valid('param');
         const { minutes } = c.req.valid('json');
-        const session = await setStageTimer(db, account, sessionId, stageId, minutes);
-        return c.json(await changed(account, sessionId, session.initiativeId), 200);
+        await setStageTimer(deps, account, sessionId, stageId, minutes);
+        return c.json(await present(account, sessionId), 200);
       },
     )
     .post(
@@ -198,8 +186,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { sessionId, stageId } = c.req.valid('param');
-        const session = await validateStage(db, account, sessionId, stageId, c.req.valid('json'));
-        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+        await validateStage(deps, account, sessionId, stageId, c.req.valid('json'));
+        return c.json(await present(account, sessionId), 201);
       },
     )
     .post(
@@ -209,8 +197,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { sessionId, stageId } = c.req.valid('param');
-        const session = await releaseWork(db, account, sessionId, stageId, c.req.valid('json'));
-        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+        await releaseWork(deps, account, sessionId, stageId, c.req.valid('json'));
+        return c.json(await present(account, sessionId), 201);
       },
     )
     .post(
@@ -220,8 +208,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { sessionId, stageId } = c.req.valid('param');
-        const session = await contribute(db, account, sessionId, stageId, c.req.valid('json'));
-        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+        await contribute(deps, account, sessionId, stageId, c.req.valid('json'));
+        return c.json(await present(account, sessionId), 201);
       },
     )
     .post(
@@ -230,8 +218,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { sessionId, stageId } = c.req.valid('param');
-        const session = await confirmAsOwner(db, account, sessionId, stageId);
-        return c.json(await changed(account, sessionId, session.initiativeId), 201);
+        await confirmAsOwner(deps, account, sessionId, stageId);
+        return c.json(await present(account, sessionId), 201);
       },
     )
     .put(
@@ -242,8 +230,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
         const account = requireAccount(c);
         const { sessionId } = c.req.valid('param');
         const { spaceId, accountIds } = c.req.valid('json');
-        const session = await nameRepresentatives(db, account, sessionId, spaceId, accountIds);
-        return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+        await nameRepresentatives(deps, account, sessionId, spaceId, accountIds);
+        return c.json(await present(account, sessionId), 200);
       },
     )
     .post(
@@ -252,8 +240,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { sessionId } = c.req.valid('param');
-        const session = await acceptContract(db, account, sessionId);
-        return c.json(await changed(account, sessionId, session.initiativeId, true), 201);
+        await acceptContract(deps, account, sessionId);
+        return c.json(await present(account, sessionId), 201);
       },
     )
     .put(
@@ -263,8 +251,8 @@ export function methodSessionRoutes({ db, events }: AppDeps) {
       async (c) => {
         const account = requireAccount(c);
         const { sessionId } = c.req.valid('param');
-        const session = await reviseContract(db, account, sessionId, c.req.valid('json'));
-        return c.json(await changed(account, sessionId, session.initiativeId, true), 200);
+        await reviseContract(deps, account, sessionId, c.req.valid('json'));
+        return c.json(await present(account, sessionId), 200);
       },
     );
 }

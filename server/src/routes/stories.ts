@@ -6,27 +6,24 @@ import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
-import { restoreStoryVersion, storyVersions, takeStoryVersion } from '../services/story-history';
-import {
-  changeConsent,
-  changeStory,
-  createStory,
-  listReadableStories,
-  readStory,
-  setSupporter,
-  setWithdrawn,
-} from '../services/stories';
+import { changeConsent, setWithdrawn } from '../services/stories/consent';
+import { restoreStoryVersion, storyVersions, takeStoryVersion } from '../services/stories/history';
+import { listReadableStories, readStory } from '../services/stories/read';
+import { setSupporter } from '../services/stories/supporters';
+import { changeStory, createStory } from '../services/stories/tell';
 
 const storyParam = z.object({ storyId: z.uuid() });
 
 /**
- * Stories, mounted under /api. Everything that changes who may read a story (consent,
- * withdrawal, supporters) emits `accessChanged`, so open documents and pages follow at once.
+ * Stories, mounted under /api. Each change is a command that audits and announces itself (who
+ * may read a story changes with consent, withdrawal and supporters); handlers only validate,
+ * run it and answer.
  */
 export function storyRoutes({ db, events, documents }: AppDeps) {
+  const deps = { db, events };
   const live = () => {
     if (!documents) throw new AppError('unavailable');
-    return documents;
+    return { db, events, documents };
   };
   return new Hono<AppEnv>()
     .get(
@@ -45,7 +42,7 @@ export function storyRoutes({ db, events, documents }: AppDeps) {
       validate('json', newStorySchema),
       async (c) => {
         const { initiativeId } = c.req.valid('param');
-        const story = await createStory(db, requireAccount(c), initiativeId, c.req.valid('json'));
+        const story = await createStory(deps, requireAccount(c), initiativeId, c.req.valid('json'));
         return c.json(story, 201);
       },
     )
@@ -58,7 +55,8 @@ export function storyRoutes({ db, events, documents }: AppDeps) {
       validate('json', storyChangeSchema),
       async (c) => {
         const { storyId } = c.req.valid('param');
-        return c.json(await changeStory(db, requireAccount(c), storyId, c.req.valid('json')), 200);
+        const change = c.req.valid('json');
+        return c.json(await changeStory(deps, requireAccount(c), storyId, change), 200);
       },
     )
     .put(
@@ -67,19 +65,21 @@ export function storyRoutes({ db, events, documents }: AppDeps) {
       validate('json', consentSchema),
       async (c) => {
         const { storyId } = c.req.valid('param');
-        const story = await changeConsent(db, requireAccount(c), storyId, c.req.valid('json'));
-        events.emit('accessChanged', story.initiativeId);
+        const story = await changeConsent(deps, requireAccount(c), storyId, c.req.valid('json'));
         return c.json(story, 200);
       },
     )
     .put('/stories/:storyId/withdrawal', validate('param', storyParam), async (c) => {
-      const story = await setWithdrawn(db, requireAccount(c), c.req.valid('param').storyId, true);
-      events.emit('accessChanged', story.initiativeId);
+      const story = await setWithdrawn(deps, requireAccount(c), c.req.valid('param').storyId, true);
       return c.json(story, 200);
     })
     .delete('/stories/:storyId/withdrawal', validate('param', storyParam), async (c) => {
-      const story = await setWithdrawn(db, requireAccount(c), c.req.valid('param').storyId, false);
-      events.emit('accessChanged', story.initiativeId);
+      const story = await setWithdrawn(
+        deps,
+        requireAccount(c),
+        c.req.valid('param').storyId,
+        false,
+      );
       return c.json(story, 200);
     })
     .get('/stories/:storyId/versions', validate('param', storyParam), async (c) =>
@@ -87,14 +87,14 @@ export function storyRoutes({ db, events, documents }: AppDeps) {
     )
     .post('/stories/:storyId/versions', validate('param', storyParam), async (c) => {
       const { storyId } = c.req.valid('param');
-      return c.json(await takeStoryVersion(db, live(), requireAccount(c), storyId), 201);
+      return c.json(await takeStoryVersion(live(), requireAccount(c), storyId), 201);
     })
     .post(
       '/stories/:storyId/versions/:versionId/restore',
       validate('param', storyParam.extend({ versionId: z.uuid() })),
       async (c) => {
         const { storyId, versionId } = c.req.valid('param');
-        await restoreStoryVersion(db, live(), requireAccount(c), storyId, versionId);
+        await restoreStoryVersion(live(), requireAccount(c), storyId, versionId);
         return c.body(null, 204);
       },
     )
@@ -103,8 +103,7 @@ export function storyRoutes({ db, events, documents }: AppDeps) {
       validate('param', storyParam.extend({ accountId: z.uuid() })),
       async (c) => {
         const { storyId, accountId } = c.req.valid('param');
-        const story = await setSupporter(db, requireAccount(c), storyId, accountId, true);
-        events.emit('accessChanged', story.initiativeId);
+        const story = await setSupporter(deps, requireAccount(c), storyId, accountId, true);
         return c.json(story, 200);
       },
     )
@@ -113,8 +112,7 @@ export function storyRoutes({ db, events, documents }: AppDeps) {
       validate('param', storyParam.extend({ accountId: z.uuid() })),
       async (c) => {
         const { storyId, accountId } = c.req.valid('param');
-        const story = await setSupporter(db, requireAccount(c), storyId, accountId, false);
-        events.emit('accessChanged', story.initiativeId);
+        const story = await setSupporter(deps, requireAccount(c), storyId, accountId, false);
         return c.json(story, 200);
       },
     );

@@ -14,7 +14,7 @@ import {
   listStoryPhotos,
   readPhoto,
   removePhoto,
-} from '../services/story-photos';
+} from '../services/stories/photos';
 
 /** Room for the form fields around the largest photo. */
 export const MAX_PHOTO_BODY_BYTES = photoLimits.maxUploadBytes + 64 * 1024;
@@ -25,6 +25,7 @@ const uploadSchema = photoTextSchema.extend({
 
 /** Photovoice under /api: uploads as multipart forms, bytes served only to the story's readers. */
 export function storyPhotoRoutes({ db, events }: AppDeps) {
+  const deps = { db, events };
   return new Hono<AppEnv>()
     .get(
       '/stories/:storyId/photos',
@@ -46,7 +47,7 @@ export function storyPhotoRoutes({ db, events }: AppDeps) {
         const { file, ...text } = c.req.valid('form');
         const upload = new Uint8Array(await file.arrayBuffer());
         const photo = await addPhoto(
-          db,
+          deps,
           requireAccount(c),
           c.req.valid('param').storyId,
           upload,
@@ -70,18 +71,17 @@ export function storyPhotoRoutes({ db, events }: AppDeps) {
       validate('param', z.object({ photoId: z.uuid() })),
       validate('json', photoConsentSchema),
       async (c) => {
-        const { photo, initiativeId } = await changePhotoConsent(
-          db,
+        const photo = await changePhotoConsent(
+          deps,
           requireAccount(c),
           c.req.valid('param').photoId,
           c.req.valid('json').consent,
         );
-        events.emit('accessChanged', initiativeId);
         return c.json(photo, 200);
       },
     )
     .delete('/photos/:photoId', validate('param', z.object({ photoId: z.uuid() })), async (c) => {
-      await removePhoto(db, requireAccount(c), c.req.valid('param').photoId);
+      await removePhoto(deps, requireAccount(c), c.req.valid('param').photoId);
       return c.body(null, 204);
     });
 }

@@ -16,14 +16,15 @@ import {
   readRecording,
   removeRecording,
   transcribe,
-} from '../services/story-recordings';
+} from '../services/stories/recordings';
 
 const storyParam = z.object({ storyId: z.uuid() });
 const recordingParam = z.object({ recordingId: z.uuid() });
 const uploadSchema = transcriptSchema.partial().extend({ file: z.instanceof(File) });
 
 /** Voice recordings under /api: recorded in the browser, played only to the story's readers. */
-export function storyRecordingRoutes({ db }: AppDeps) {
+export function storyRecordingRoutes({ db, events }: AppDeps) {
+  const deps = { db, events };
   return new Hono<AppEnv>()
     .get('/stories/:storyId/recordings', validate('param', storyParam), async (c) =>
       c.json(await listStoryRecordings(db, requireAccount(c), c.req.valid('param').storyId), 200),
@@ -41,7 +42,7 @@ export function storyRecordingRoutes({ db }: AppDeps) {
       async (c) => {
         const { file, transcript } = c.req.valid('form');
         const recording = await addRecording(
-          db,
+          deps,
           requireAccount(c),
           c.req.valid('param').storyId,
           new Uint8Array(await file.arrayBuffer()),
@@ -81,11 +82,11 @@ export function storyRecordingRoutes({ db }: AppDeps) {
       async (c) => {
         const { recordingId } = c.req.valid('param');
         const { transcript } = c.req.valid('json');
-        return c.json(await transcribe(db, requireAccount(c), recordingId, transcript), 200);
+        return c.json(await transcribe(deps, requireAccount(c), recordingId, transcript), 200);
       },
     )
     .delete('/recordings/:recordingId', validate('param', recordingParam), async (c) => {
-      await removeRecording(db, requireAccount(c), c.req.valid('param').recordingId);
+      await removeRecording(deps, requireAccount(c), c.req.valid('param').recordingId);
       return c.body(null, 204);
     });
 }

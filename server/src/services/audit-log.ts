@@ -5,7 +5,8 @@ import { listStories, type StoredStory } from '../db/repositories/stories';
 import { loadActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { can, type Actor } from '../policy/policy';
-import { bylineOf, storyResource } from './stories';
+import { storyResource } from '../policy/story-resources';
+import { bylineOf } from './stories/present';
 
 /**
  * An entry as this reader may see it. What a teller did on their story reads as made by "the

@@ -9,8 +9,9 @@ import type { Logger } from '../logger';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
 import { sessionResource } from './sessions/context';
-import { storyResource, storyView } from './stories';
-import { photosSeenBy } from './story-photos';
+import { storyResource } from '../policy/story-resources';
+import { photosSeenBy } from './stories/photos';
+import { storyView } from './stories/present';
 
 /** One server-sent event for an initiative's open pages: `changed`, or `session` with its id. */
 export interface StreamEvent {

@@ -1,22 +1,24 @@
 import type { Account, Membership, Space } from '@mizug/domain';
-import type { Stage } from '@mizug/methods';
+import { workSpaceFor, type Stage } from '@mizug/methods';
 import type { Database, Queryable } from '../../db/database';
-import { appendAudit } from '../../db/repositories/audit';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
-import type { StoredCanvas, StoredSession } from '../../db/repositories/method-sessions';
+import type { StoredCanvas, StoredMethodSession } from '../../db/repositories/method-sessions';
 import { listMemberships } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
+import type { AuditInput, CommandScope } from '../command';
 import type { Actor, CanvasWriters, Resource } from '../../policy/policy';
-import { isPeerStage, type SessionFacts } from './rules';
+import type { SessionFacts } from './rules';
 
 /** Whoever started the session and every facilitator chosen for one of its groups. */
-export const facilitatorsOf = (session: StoredSession) =>
+export const facilitatorsOf = (session: StoredMethodSession) =>
   new Set([session.startedBy, ...session.groups.flatMap((group) => group.facilitatorIds)]);
 
-export function sessionResource(session: StoredSession): Extract<Resource, { kind: 'session' }> {
+export function sessionResource(
+  session: StoredMethodSession,
+): Extract<Resource, { kind: 'session' }> {
   return {
     kind: 'session',
     initiativeId: session.initiativeId,
@@ -27,7 +29,7 @@ export function sessionResource(session: StoredSession): Extract<Resource, { kin
 
 /** A session with everything its rules and views are decided on, as one caller sees it. */
 export interface SessionContext {
-  session: StoredSession;
+  session: StoredMethodSession;
   account: Account;
   actor: Actor;
   members: Membership[];
@@ -55,7 +57,7 @@ export async function loadSessionContext(
 
 export async function contextOf(
   db: Queryable,
-  session: StoredSession,
+  session: StoredMethodSession,
   account: Account,
   actor: Actor,
 ): Promise<SessionContext> {
@@ -116,7 +118,7 @@ export const isOpen = (context: SessionContext, stageId: string) =>
 
 /** The space a stage's work lives in for a group: its own, or the synthesis space. */
 export const workSpaceOf = (context: SessionContext, stage: Stage, groupId: string | null) =>
-  isPeerStage(stage) && groupId ? groupId : context.synthesisSpace.id;
+  workSpaceFor(stage, groupId, context.synthesisSpace.id);
 
 const writersOf: Record<Stage['participation'], CanvasWriters> = {
   everyone: 'participants',
@@ -171,16 +173,30 @@ export function requireMyGroup(context: SessionContext, spaceId: string) {
   if (!context.myGroupIds.includes(spaceId)) throw new AppError('not_in_group');
 }
 
-/** An audit entry about this session, by the caller. */
+/** An audit entry about this session, by the caller, in the command's transaction. */
 export const auditSession = (
-  db: Database,
+  { audit }: Pick<CommandScope, 'audit'>,
   context: SessionContext,
-  action: Parameters<typeof appendAudit>[1]['action'],
+  action: AuditInput['action'],
   details: Record<string, unknown>,
 ) =>
-  appendAudit(db, {
+  audit({
     action,
     actorId: context.account.id,
     initiativeId: context.session.initiativeId,
     details: { sessionId: context.session.id, ...details },
   });
+
+/**
+ * Tells the session's open pages to look again once the command has committed, and, when the
+ * change alters who may write (a stage opens or closes, a contract, representatives), the open
+ * canvases of the initiative to decide their access again.
+ */
+export function announceChange(
+  { emit }: Pick<CommandScope, 'emit'>,
+  session: StoredMethodSession,
+  { access = false } = {},
+) {
+  if (access) emit('accessChanged', session.initiativeId);
+  emit('sessionChanged', session.initiativeId, session.id);
+}

@@ -2,11 +2,11 @@ import type { Account } from '@mizug/domain';
 import { builtinMethods, loadMethod, type MethodDefinition } from '@mizug/methods';
 import type { z } from 'zod';
 import type { Database } from '../../db/database';
-import { appendAudit } from '../../db/repositories/audit';
 import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
+import { runCommand, type CommandDeps } from '../command';
 import { findAdaptation, resolveMethod } from './start';
 
 export interface MethodEntry {
@@ -29,14 +29,14 @@ export async function listMethods(db: Database, account: Account, initiativeId: 
 
 /** A copy of a method for this initiative to adapt, recording what it was derived from. */
 export async function adaptMethod(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   initiativeId: string,
   fromRef: string,
 ): Promise<MethodEntry> {
-  const actor = await loadActor(db, account, initiativeId);
+  const actor = await loadActor(deps.db, account, initiativeId);
   authorize(actor, 'create', { kind: 'methods', initiativeId });
-  const source = await resolveMethod(db, initiativeId, fromRef);
+  const source = await resolveMethod(deps.db, initiativeId, fromRef);
   if (!source) throw new AppError('validation_failed', { from: 'not_found' });
   const definition: MethodDefinition = {
     ...structuredClone(source),
@@ -44,12 +44,20 @@ export async function adaptMethod(
     version: 1,
     derivedFrom: { methodId: source.id, version: source.version },
   };
-  const id = await sessions.insertInitiativeMethod(db, initiativeId, definition, account.id);
-  await appendAudit(db, {
-    action: 'method.adapt',
-    actorId: account.id,
-    initiativeId,
-    details: { methodId: id, from: fromRef },
+  const id = await runCommand(deps, async ({ tx, audit }) => {
+    const inserted = await sessions.insertInitiativeMethod(
+      tx,
+      initiativeId,
+      definition,
+      account.id,
+    );
+    await audit({
+      action: 'method.adapt',
+      actorId: account.id,
+      initiativeId,
+      details: { methodId: inserted, from: fromRef },
+    });
+    return inserted;
   });
   return { ref: id, builtin: false, definition };
 }
@@ -60,16 +68,16 @@ export async function adaptMethod(
  * definition is refused with every wrong field named in the caller's language.
  */
 export async function changeMethod(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   initiativeId: string,
   ref: string,
   input: unknown,
   errorMap: z.core.$ZodErrorMap,
 ): Promise<MethodEntry> {
-  const actor = await loadActor(db, account, initiativeId);
+  const actor = await loadActor(deps.db, account, initiativeId);
   authorize(actor, 'write', { kind: 'methods', initiativeId });
-  const stored = await findAdaptation(db, initiativeId, ref);
+  const stored = await findAdaptation(deps.db, initiativeId, ref);
   if (!stored) throw new AppError('not_found');
   const { id, version, derivedFrom } = stored.definition;
   const loaded = loadMethod(
@@ -81,12 +89,14 @@ export async function changeMethod(
       'method_invalid',
       Object.fromEntries(loaded.problems.map(({ path, message }) => [path, { message }])),
     );
-  await sessions.updateInitiativeMethod(db, ref, loaded.method);
-  await appendAudit(db, {
-    action: 'method.adapt',
-    actorId: account.id,
-    initiativeId,
-    details: { methodId: ref, version: loaded.method.version },
+  await runCommand(deps, async ({ tx, audit }) => {
+    await sessions.updateInitiativeMethod(tx, ref, loaded.method);
+    await audit({
+      action: 'method.adapt',
+      actorId: account.id,
+      initiativeId,
+      details: { methodId: ref, version: loaded.method.version },
+    });
   });
   return { ref, builtin: false, definition: loaded.method };
 }

@@ -5,15 +5,15 @@ import {
   type NewRelease,
   type NewValidation,
 } from '@mizug/domain';
-import { asksForValidation, type Stage } from '@mizug/methods';
-import type { Database } from '../../db/database';
-import { appendAudit } from '../../db/repositories/audit';
+import { asksForRelease, type Stage } from '@mizug/methods';
 import * as sessions from '../../db/repositories/method-sessions';
 import { findMembership } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
+import { runCommand, type CommandDeps } from '../command';
 import {
+  announceChange,
   auditSession,
   loadSessionContext,
   requireContract,
@@ -23,48 +23,56 @@ import {
   workSpaceOf,
 } from './context';
 import { canvasParagraphLines } from './participation';
-import { claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
+import { asksGroupsToValidate, claimCrossed, groupsOf, isPeerStage, roundOf } from './rules';
 
-export async function acceptContract(db: Database, account: Account, sessionId: string) {
-  const context = await loadSessionContext(db, account, sessionId, 'write');
-  await sessions.acceptContract(db, sessionId, context.contractVersion, account.id);
-  await auditSession(db, context, 'contract.accept', { version: context.contractVersion });
-  return context.session;
+/** The caller accepts the session's current contract, which lets them contribute. */
+export async function acceptContract(
+  deps: CommandDeps,
+  account: Account,
+  sessionId: string,
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'write');
+  await runCommand(deps, async (scope) => {
+    await sessions.acceptContract(scope.tx, sessionId, context.contractVersion, account.id);
+    await auditSession(scope, context, 'contract.accept', { version: context.contractVersion });
+    announceChange(scope, context.session, { access: true });
+  });
 }
 
 /** A group's decision on its work in this round; only its own members record it. */
 export async function validateStage(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   stageId: string,
   validation: NewValidation,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'write');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'write');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
-  if (!asksForValidation(stage, !!context.facts.ownerGroupId))
-    throw new AppError('stage_artefact_mismatch');
+  if (!asksGroupsToValidate(context.facts, stage)) throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, validation.spaceId);
   if (!groupsOf(context.facts, stage).includes(validation.spaceId))
     throw new AppError('not_in_group');
   requireContract(context);
   const round = roundOf(context.facts, stageId);
-  await sessions.insertValidation(db, sessionId, {
-    stageId,
-    spaceId: validation.spaceId,
-    round,
-    decision: validation.decision,
-    comment: validation.comment,
-    decidedBy: account.id,
+  await runCommand(deps, async (scope) => {
+    await sessions.insertValidation(scope.tx, sessionId, {
+      stageId,
+      spaceId: validation.spaceId,
+      round,
+      decision: validation.decision,
+      comment: validation.comment,
+      decidedBy: account.id,
+    });
+    await auditSession(scope, context, 'stage.validate', {
+      stageId,
+      spaceId: validation.spaceId,
+      round,
+      decision: validation.decision,
+    });
+    announceChange(scope, context.session);
   });
-  await auditSession(db, context, 'stage.validate', {
-    stageId,
-    spaceId: validation.spaceId,
-    round,
-    decision: validation.decision,
-  });
-  return context.session;
 }
 
 /**
@@ -72,27 +80,26 @@ export async function validateStage(
  * copied as they read now, with who decided. Another group's canvas is refused.
  */
 export async function releaseWork(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   stageId: string,
   release: NewRelease,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'write');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'write');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   // A release stage, or one that ends when every group released its work (its responses, say).
-  if (stage.artefact !== 'release' && stage.exit !== 'every_group_released')
-    throw new AppError('stage_artefact_mismatch');
+  if (!asksForRelease(stage)) throw new AppError('stage_artefact_mismatch');
   requireMyGroup(context, release.spaceId);
   requireContract(context);
   const items: { sourceStageId: string; text: string }[] = [];
   for (const [index, item] of release.items.entries()) {
-    const canvas = await sessions.findCanvas(db, item.canvasId);
+    const canvas = await sessions.findCanvas(deps.db, item.canvasId);
     if (!canvas || canvas.sessionId !== sessionId || canvas.purpose !== 'work')
       throw new AppError('validation_failed', { [`items.${index}.canvasId`]: 'not_found' });
     if (canvas.spaceId !== release.spaceId) throw new AppError('not_in_group');
-    const paragraphs = await canvasParagraphLines(db, canvas.id);
+    const paragraphs = await canvasParagraphLines(deps.db, canvas.id);
     for (const [at, position] of item.paragraphs.entries()) {
       const text = paragraphs[position];
       if (text === undefined)
@@ -102,20 +109,20 @@ export async function releaseWork(
       items.push({ sourceStageId: canvas.stageId, text });
     }
   }
-  await db.transaction((tx) =>
-    sessions.insertRelease(tx, sessionId, {
+  await runCommand(deps, async (scope) => {
+    await sessions.insertRelease(scope.tx, sessionId, {
       stageId,
       spaceId: release.spaceId,
       decidedBy: account.id,
       items,
-    }),
-  );
-  await auditSession(db, context, 'stage.release', {
-    stageId,
-    spaceId: release.spaceId,
-    items: items.length,
+    });
+    await auditSession(scope, context, 'stage.release', {
+      stageId,
+      spaceId: release.spaceId,
+      items: items.length,
+    });
+    announceChange(scope, context.session);
   });
-  return context.session;
 }
 
 /** What a post is, from the stage and who writes it; null when the stage takes no such post. */
@@ -147,13 +154,13 @@ const contributionKindOf = (
  * representatives).
  */
 export async function contribute(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   stageId: string,
   contribution: NewContribution,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'write');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'write');
   const { session, isFacilitator, myGroupIds } = context;
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
@@ -190,7 +197,7 @@ export async function contribute(
     throw new AppError('forbidden');
 
   if (contribution.parentId) {
-    const parent = await sessions.findContribution(db, sessionId, contribution.parentId);
+    const parent = await sessions.findContribution(deps.db, sessionId, contribution.parentId);
     const expected = kind === 'answer' ? 'question' : 'claim';
     if (!parent || parent.kind !== expected)
       throw new AppError('validation_failed', { parentId: 'not_found' });
@@ -201,49 +208,54 @@ export async function contribute(
   if (kind === 'response' && !contribution.stance)
     throw new AppError('validation_failed', { stance: 'validation_failed' });
 
-  await sessions.insertContribution(db, sessionId, {
-    stageId,
-    spaceId: workSpaceOf(context, stage, groupId),
-    authorId: account.id,
-    authorGroupId: groupId,
-    onBehalfOf: contribution.onBehalfOf,
-    kind,
-    body: contribution.body,
-    parentId: contribution.parentId ?? null,
-    sourceTags: kind === 'claim' ? contribution.sourceTags : [],
-    confidence: kind === 'claim' ? (contribution.confidence ?? null) : null,
-    stance: kind === 'response' ? (contribution.stance ?? null) : null,
+  // Posts are not audited: they are the session's content, kept with their author and time.
+  await runCommand(deps, async (scope) => {
+    await sessions.insertContribution(scope.tx, sessionId, {
+      stageId,
+      spaceId: workSpaceOf(context, stage, groupId),
+      authorId: account.id,
+      authorGroupId: groupId,
+      onBehalfOf: contribution.onBehalfOf,
+      kind,
+      body: contribution.body,
+      parentId: contribution.parentId ?? null,
+      sourceTags: kind === 'claim' ? contribution.sourceTags : [],
+      confidence: kind === 'claim' ? (contribution.confidence ?? null) : null,
+      stance: kind === 'response' ? (contribution.stance ?? null) : null,
+    });
+    announceChange(scope, session);
   });
-  return session;
 }
 
 /** The owner of a success confirms the stage's work as a faithful reading of their story. */
 export async function confirmAsOwner(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   stageId: string,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'write');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'write');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   if (stage.exit !== 'owner_confirmed') throw new AppError('stage_artefact_mismatch');
   if (context.session.ownerId !== account.id) throw new AppError('owner_only');
   const round = roundOf(context.facts, stageId);
-  await sessions.insertOwnerConfirmation(db, sessionId, stageId, round, account.id);
-  await auditSession(db, context, 'stage.owner_confirm', { stageId, round });
-  return context.session;
+  await runCommand(deps, async (scope) => {
+    await sessions.insertOwnerConfirmation(scope.tx, sessionId, stageId, round, account.id);
+    await auditSession(scope, context, 'stage.owner_confirm', { stageId, round });
+    announceChange(scope, context.session);
+  });
 }
 
 /** A group names who may speak for it; its members or its facilitators record the choice. */
 export async function nameRepresentatives(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   spaceId: string,
   accountIds: string[],
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'write');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'write');
   const group = context.session.groups.find((candidate) => candidate.spaceId === spaceId);
   if (!group) throw new AppError('not_found');
   const facilitatesGroup = context.isFacilitator && group.facilitatorIds.includes(account.id);
@@ -253,35 +265,37 @@ export async function nameRepresentatives(
     if (!member?.spaceIds.includes(spaceId))
       throw new AppError('validation_failed', { [`accountIds.${index}`]: 'not_in_group' });
   }
-  await db.transaction((tx) =>
-    sessions.replaceRepresentatives(tx, sessionId, spaceId, accountIds, account.id),
-  );
-  await auditSession(db, context, 'session.representatives', { spaceId, accountIds });
-  return context.session;
+  await runCommand(deps, async (scope) => {
+    await sessions.replaceRepresentatives(scope.tx, sessionId, spaceId, accountIds, account.id);
+    await auditSession(scope, context, 'session.representatives', { spaceId, accountIds });
+    announceChange(scope, context.session, { access: true });
+  });
 }
 
 /** A relationship of dependency with another member, which facilitators are warned about. */
 export async function declareDependency(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   initiativeId: string,
   otherId: string,
   relation: Parameters<typeof sessions.upsertDependency>[1]['relation'],
-) {
-  const actor = await loadActor(db, account, initiativeId);
+): Promise<void> {
+  const actor = await loadActor(deps.db, account, initiativeId);
   authorize(actor, 'read', { kind: 'initiative', initiativeId });
-  if (otherId === account.id || !(await findMembership(db, initiativeId, otherId)))
+  if (otherId === account.id || !(await findMembership(deps.db, initiativeId, otherId)))
     throw new AppError('validation_failed', { otherAccountId: 'not_found' });
-  await sessions.upsertDependency(db, {
-    initiativeId,
-    declaredBy: account.id,
-    otherId,
-    relation,
-  });
-  await appendAudit(db, {
-    action: 'dependency.declare',
-    actorId: account.id,
-    initiativeId,
-    details: { otherId, relation },
+  await runCommand(deps, async ({ tx, audit }) => {
+    await sessions.upsertDependency(tx, {
+      initiativeId,
+      declaredBy: account.id,
+      otherId,
+      relation,
+    });
+    await audit({
+      action: 'dependency.declare',
+      actorId: account.id,
+      initiativeId,
+      details: { otherId, relation },
+    });
   });
 }

@@ -1,7 +1,10 @@
 import type { StageBlocker } from '@mizug/domain';
 import {
   asksForValidation,
-  isSynthesisParticipation,
+  groupsAskedFor,
+  hasReleased,
+  isPeerStage,
+  standingDecision as standingDecisionIn,
   type MethodDefinition,
   type Stage,
 } from '@mizug/methods';
@@ -27,31 +30,43 @@ export interface SessionFacts {
   contractAcceptors: ReadonlySet<string>;
 }
 
-export const isPeerStage = (stage: Stage) => !isSynthesisParticipation(stage.participation);
+// The pure rules are the method's (packages/methods), shared with the web; these apply them to a
+// session's recorded facts.
+export { isPeerStage };
 
 /** The groups whose work or decision a stage asks for. */
-export function groupsOf(facts: SessionFacts, stage: Stage): string[] {
-  if (stage.participation === 'owner' && facts.ownerGroupId) return [facts.ownerGroupId];
-  return facts.groupIds;
-}
+export const groupsOf = (facts: SessionFacts, stage: Stage) =>
+  groupsAskedFor(stage, facts.groupIds, facts.ownerGroupId);
+
+/** Does the stage end with each group's decision? Only the server knows the owner's group. */
+export const asksGroupsToValidate = (facts: SessionFacts, stage: Stage) =>
+  asksForValidation(stage, !!facts.ownerGroupId);
+
+/**
+ * What a stage asks of the groups, sent with the session view so the web shows what the server
+ * enforces: the owner's group is known only here (the web sees only its own groups' members).
+ * The groups are those `seesGroup` lets the caller know of, so nobody learns another group's
+ * membership from them.
+ */
+export const stageAsks = (
+  facts: SessionFacts,
+  stage: Stage,
+  seesGroup: (id: string) => boolean,
+) => ({
+  groupIds: groupsOf(facts, stage).filter(seesGroup),
+  asksForValidation: asksGroupsToValidate(facts, stage),
+});
 
 export const roundOf = (facts: SessionFacts, stageId: string) =>
   facts.states.get(stageId)?.round ?? 1;
 
 /** A group's standing decision on a stage in a round: its latest; earlier ones stay on record. */
-export function standingDecision(
+export const standingDecision = (
   facts: SessionFacts,
   stageId: string,
   spaceId: string,
   round: number,
-) {
-  return facts.validations.findLast(
-    (validation) =>
-      validation.stageId === stageId &&
-      validation.spaceId === spaceId &&
-      validation.round === round,
-  );
-}
+) => standingDecisionIn(facts.validations, stageId, spaceId, round);
 
 function unvalidated(facts: SessionFacts, stage: Stage): StageBlocker[] {
   const round = roundOf(facts, stage.id);
@@ -69,15 +84,10 @@ export function closeBlockers(facts: SessionFacts, stage: Stage): StageBlocker[]
       return unvalidated(facts, stage);
     case 'every_group_released':
       return groupsOf(facts, stage)
-        .filter(
-          (spaceId) =>
-            !facts.releases.some(
-              (release) => release.stageId === stage.id && release.spaceId === spaceId,
-            ),
-        )
+        .filter((spaceId) => !hasReleased(facts.releases, stage.id, spaceId))
         .map((spaceId) => ({ code: 'group_not_released', spaceId }));
     case 'owner_confirmed': {
-      if (asksForValidation(stage, !!facts.ownerGroupId)) return unvalidated(facts, stage);
+      if (asksGroupsToValidate(facts, stage)) return unvalidated(facts, stage);
       const round = roundOf(facts, stage.id);
       const confirmed = facts.ownerConfirmations.some(
         (confirmation) => confirmation.stageId === stage.id && confirmation.round === round,

@@ -1,8 +1,8 @@
 import type { Account, ContractTerms } from '@mizug/domain';
-import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
-import { auditSession, loadSessionContext, requireOpen, stageOf } from './context';
+import { runCommand, type CommandDeps } from '../command';
+import { announceChange, auditSession, loadSessionContext, requireOpen, stageOf } from './context';
 import { closeBlockers, openBlockers } from './rules';
 
 /**
@@ -10,31 +10,31 @@ import { closeBlockers, openBlockers } from './rules';
  * and, for a stage in the synthesis space, until every group has validated its own work.
  */
 export async function openStage(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   stageId: string,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'manage');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'manage');
   const stage = stageOf(context, stageId);
   // Opening the open stage again (a double click, two facilitators) changes nothing.
-  if (context.facts.states.get(stageId)?.status === 'open') return context.session;
+  if (context.facts.states.get(stageId)?.status === 'open') return;
   const blockers = openBlockers(context.facts, stage);
   if (blockers.some((blocker) => blocker.code === 'stage_open'))
     throw new AppError('another_stage_open');
   if (blockers.length > 0) throw new AppError('synthesis_locked');
   const reopened = context.facts.states.has(stageId);
-  await db.transaction(async (tx) => {
-    await sessions.openStage(tx, sessionId, stageId);
-    await sessions.recordStageEvent(tx, {
+  await runCommand(deps, async (scope) => {
+    await sessions.openStage(scope.tx, sessionId, stageId);
+    await sessions.recordStageEvent(scope.tx, {
       sessionId,
       stageId,
       action: reopened ? 'reopened' : 'opened',
       actorId: account.id,
     });
+    await auditSession(scope, context, 'stage.open', { stageId, reopened });
+    announceChange(scope, context.session, { access: true });
   });
-  await auditSession(db, context, 'stage.open', { stageId, reopened });
-  return context.session;
 }
 
 /**
@@ -42,68 +42,74 @@ export async function openStage(
  * when the facilitator decides to go on regardless.
  */
 export async function closeStage(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   stageId: string,
   overrideReason: string | undefined,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'manage');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'manage');
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   const blockers = closeBlockers(context.facts, stage);
   if (blockers.length > 0 && !overrideReason) throw new AppError('stage_exit_unmet');
   const reason = blockers.length > 0 ? overrideReason : undefined;
-  await db.transaction(async (tx) => {
-    await sessions.closeStage(tx, sessionId, stageId);
-    await sessions.recordStageEvent(tx, {
+  await runCommand(deps, async (scope) => {
+    await sessions.closeStage(scope.tx, sessionId, stageId);
+    await sessions.recordStageEvent(scope.tx, {
       sessionId,
       stageId,
       action: 'closed',
       actorId: account.id,
       overrideReason: reason,
     });
+    await auditSession(scope, context, 'stage.close', { stageId, overrideReason: reason ?? null });
+    announceChange(scope, context.session, { access: true });
   });
-  await auditSession(db, context, 'stage.close', { stageId, overrideReason: reason ?? null });
-  return context.session;
 }
 
-/** An in-room timer on the open stage that everyone sees; zero minutes stops it. */
+/** An in-room timer on the open stage that everyone sees; zero minutes stops it. Not audited. */
 export async function setStageTimer(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   stageId: string,
   minutes: number,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'manage');
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'manage');
   requireOpen(context, stageId);
   const endsAt = minutes > 0 ? new Date(Date.now() + minutes * 60_000) : null;
-  await sessions.setStageTimer(db, sessionId, stageId, endsAt);
-  return context.session;
+  await runCommand(deps, async (scope) => {
+    await sessions.setStageTimer(scope.tx, sessionId, stageId, endsAt);
+    announceChange(scope, context.session);
+  });
 }
 
 /** A new version of the contract: everyone accepts it again before contributing further. */
 export async function reviseContract(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   terms: ContractTerms,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'manage');
-  const version = await sessions.insertContractVersion(db, sessionId, terms, account.id);
-  await auditSession(db, context, 'contract.revise', { version });
-  return context.session;
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'manage');
+  await runCommand(deps, async (scope) => {
+    const version = await sessions.insertContractVersion(scope.tx, sessionId, terms, account.id);
+    await auditSession(scope, context, 'contract.revise', { version });
+    announceChange(scope, context.session, { access: true });
+  });
 }
 
-/** The share of lived experience in the synthesis below which the console warns. */
+/** The share of lived experience in the synthesis below which the console warns. Not audited. */
 export async function setAlertThreshold(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
   percent: number,
-) {
-  const context = await loadSessionContext(db, account, sessionId, 'manage');
-  await sessions.updateAlertThreshold(db, sessionId, percent);
-  return context.session;
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'manage');
+  await runCommand(deps, async (scope) => {
+    await sessions.updateAlertThreshold(scope.tx, sessionId, percent);
+    announceChange(scope, context.session);
+  });
 }

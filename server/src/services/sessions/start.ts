@@ -1,13 +1,7 @@
 import type { Account, SessionSummary, StartSession } from '@mizug/domain';
-import {
-  findBuiltinMethod,
-  isSynthesisParticipation,
-  type MethodDefinition,
-  type Stage,
-} from '@mizug/methods';
+import { canvasSpacesFor, findBuiltinMethod, type MethodDefinition } from '@mizug/methods';
 import { z } from 'zod';
 import type { Database, Queryable } from '../../db/database';
-import { appendAudit } from '../../db/repositories/audit';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
 import { listMemberships } from '../../db/repositories/memberships';
@@ -15,6 +9,7 @@ import { AppError, type FieldErrors } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { can } from '../../policy/policy';
+import { runCommand, type CommandDeps } from '../command';
 import { sessionResource } from './context';
 
 /** One of this initiative's adaptations, by its uuid; undefined for anything else. */
@@ -35,31 +30,18 @@ export async function resolveMethod(
   );
 }
 
-/** Where each stage's canvases are: one per group (the owner's alone), or one in the synthesis. */
-function canvasSpaces(
-  stage: Stage,
-  groupIds: string[],
-  ownerGroupId: string | null,
-  synthesisId: string,
-) {
-  if (stage.artefact !== 'canvas') return [];
-  if (isSynthesisParticipation(stage.participation) || stage.participation === 'everyone')
-    return [synthesisId];
-  if (stage.participation === 'owner' && ownerGroupId) return [ownerGroupId];
-  return groupIds;
-}
-
 /**
  * A facilitator starts a session of a method with the peer groups taking part and the
  * facilitators chosen for each; every stage's canvases and notes exist from the start, and
  * nobody writes in them until their stage opens.
  */
 export async function startSession(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   initiativeId: string,
   input: StartSession,
 ): Promise<string> {
+  const { db } = deps;
   const actor = await loadActor(db, account, initiativeId);
   authorize(actor, 'create', {
     kind: 'session',
@@ -91,8 +73,8 @@ export async function startSession(
   if (Object.keys(fields).length > 0 || !method) throw new AppError('validation_failed', fields);
 
   const synthesisId = spaces.find((space) => space.kind === 'synthesis')!.id;
-  const sessionId = await db.transaction(async (tx) => {
-    const id = await sessions.insertMethodSession(tx, {
+  return runCommand(deps, async ({ tx, audit, emit }) => {
+    const sessionId = await sessions.insertMethodSession(tx, {
       initiativeId,
       title: input.title,
       method,
@@ -102,28 +84,23 @@ export async function startSession(
     });
     for (const stage of method.stages) {
       await sessions.ensureCanvas(tx, {
-        sessionId: id,
+        sessionId,
         stageId: stage.id,
         spaceId: null,
         purpose: 'facilitator_notes',
       });
-      for (const spaceId of canvasSpaces(stage, groupIds, ownerGroupId, synthesisId))
-        await sessions.ensureCanvas(tx, {
-          sessionId: id,
-          stageId: stage.id,
-          spaceId,
-          purpose: 'work',
-        });
+      for (const spaceId of canvasSpacesFor(stage, groupIds, ownerGroupId, synthesisId))
+        await sessions.ensureCanvas(tx, { sessionId, stageId: stage.id, spaceId, purpose: 'work' });
     }
-    return id;
+    await audit({
+      action: 'method_session.start',
+      actorId: account.id,
+      initiativeId,
+      details: { sessionId, methodId: method.id, groups: groupIds },
+    });
+    emit('sessionChanged', initiativeId, sessionId);
+    return sessionId;
   });
-  await appendAudit(db, {
-    action: 'method_session.start',
-    actorId: account.id,
-    initiativeId,
-    details: { sessionId, methodId: method.id, groups: groupIds },
-  });
-  return sessionId;
 }
 
 /** The sessions the caller runs or takes part in, newest first. */

@@ -9,7 +9,14 @@ import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
 import { canvasResource, facilitatorsOf, loadSessionContext, type SessionContext } from './context';
-import { claimCrossed, closeBlockers, isPeerStage, openBlockers, responseCrossed } from './rules';
+import {
+  claimCrossed,
+  closeBlockers,
+  isPeerStage,
+  openBlockers,
+  responseCrossed,
+  stageAsks,
+} from './rules';
 
 /** Names as the initiative knows its members; someone who left shows without a name. */
 function personOf(context: SessionContext) {
@@ -105,6 +112,7 @@ export async function sessionView(
           : status === 'open'
             ? closeBlockers(facts, stage)
             : openBlockers(facts, stage),
+        ...stageAsks(facts, stage, (id) => isFacilitator || myGroupIds.includes(id)),
       };
     }),
     groups: session.groups.map((group) => {

@@ -1,10 +1,6 @@
-import type { SessionCanvas, SessionView } from '@mizug/domain';
+import type { SessionCanvas, SessionStage, SessionView } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
-import {
-  asksForValidation as asksForValidationOf,
-  isSynthesisParticipation,
-  type Stage,
-} from '@mizug/methods';
+import type { Stage } from '@mizug/methods';
 import { spaceName } from '$lib/labels';
 import { localized } from '$lib/localized';
 
@@ -42,32 +38,32 @@ export function currentStage(session: SessionView) {
 
 export type CurrentStage = NonNullable<ReturnType<typeof currentStage>>;
 
-/** Work that happens in the synthesis space rather than in each group's own. */
-export const isSharedStage = (stage: Stage) =>
-  isSynthesisParticipation(stage.participation) || stage.participation === 'everyone';
+// Where a stage's work lives is the method's rule, shared with the server that files it.
+export { isSharedStage } from '@mizug/methods';
 
-/** The owner's peer group in a session about one person's success (null for a group's own). */
-export function ownerGroupId(session: SessionView): string | null {
-  const owner = session.owner;
-  if (!owner) return null;
-  const group = session.groups.find((candidate) =>
-    candidate.members.some((member) => member.accountId === owner.accountId),
-  );
-  return group?.spaceId ?? null;
-}
+/** A stage's state as the server sent it (not started, round 1, for a stage it does not know). */
+export const stageState = (session: SessionView, stageId: string): SessionStage =>
+  session.stages.find((state) => state.id === stageId) ?? {
+    id: stageId,
+    status: 'not_started',
+    round: 1,
+    timerEndsAt: null,
+    blockers: [],
+    groupIds: [],
+    asksForValidation: false,
+  };
 
-/** The caller's groups that a stage asks for work or a decision from. */
-export function myGroupsIn(session: SessionView, stage: Stage): string[] {
-  if (stage.participation === 'owner' && session.owner) {
-    const ownerGroup = ownerGroupId(session);
-    return session.me.groupIds.filter((id) => id === ownerGroup);
-  }
-  return session.me.groupIds;
-}
+/**
+ * The caller's groups that a stage asks for work or a decision from. The server decides which
+ * groups a stage asks for, since only it knows the owner's group (the page sees the members of
+ * the caller's groups alone); a facilitator is sent every group, so their own are picked here.
+ */
+export const myGroupsIn = (session: SessionView, stage: Pick<Stage, 'id'>): string[] =>
+  stageState(session, stage.id).groupIds.filter((id) => session.me.groupIds.includes(id));
 
-/** Each group records a decision: validation stages, and a group's own success without an owner. */
-export const asksForValidation = (session: SessionView, stage: Stage) =>
-  asksForValidationOf(stage, session.owner !== null);
+/** Each group records a decision: validation stages, and a group's own success (as the server says). */
+export const asksForValidation = (session: SessionView, stage: Pick<Stage, 'id'>) =>
+  stageState(session, stage.id).asksForValidation;
 
 /** The caller's work canvases of one stage (a group's own, or the synthesis one). */
 export const workCanvases = (session: SessionView, stageId: string): SessionCanvas[] =>

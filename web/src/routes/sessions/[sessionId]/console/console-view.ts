@@ -1,15 +1,16 @@
 import type { SessionView, StageBlocker, ValidationDecision } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
 import { getLocale } from '@mizug/i18n/runtime';
-import type { Stage } from '@mizug/methods';
+import { hasReleased, standingDecision, type Stage } from '@mizug/methods';
 import { listParts } from '$lib/intl';
-import { groupName, ownerGroupId, personName, stageTitle } from '../session-view';
+import { groupName, personName, stageState, stageTitle } from '../session-view';
 
-/** The groups a stage asks for work or a decision from: the owner's alone when one person's success is examined. */
-export function groupsTakingPart(session: SessionView, stage: Stage): string[] {
-  const ownerGroup = stage.participation === 'owner' ? ownerGroupId(session) : null;
-  return ownerGroup ? [ownerGroup] : session.groups.map((group) => group.spaceId);
-}
+/**
+ * The groups a stage asks for work or a decision from (the owner's alone when one person's
+ * success is examined), as the server sends them to a facilitator: it knows the owner's group.
+ */
+export const groupsTakingPart = (session: SessionView, stage: Pick<Stage, 'id'>): string[] =>
+  stageState(session, stage.id).groupIds;
 
 /** How one group stands in one stage this round, for the stages table. */
 interface GroupStanding {
@@ -25,15 +26,10 @@ export function groupStanding(
   round: number,
   spaceId: string,
 ): GroupStanding {
-  const decision = session.validations.findLast(
-    (v) => v.stageId === stageId && v.spaceId === spaceId && v.round === round,
-  );
   return {
     spaceId,
-    decision: decision?.decision ?? null,
-    released: session.releases.some(
-      (release) => release.stageId === stageId && release.spaceId === spaceId,
-    ),
+    decision: standingDecision(session.validations, stageId, spaceId, round)?.decision ?? null,
+    released: hasReleased(session.releases, stageId, spaceId),
     contributions: session.contributions.filter(
       (c) => c.stageId === stageId && (c.authorGroupId ?? c.spaceId) === spaceId,
     ).length,

@@ -1,0 +1,91 @@
+import { isSynthesisParticipation, type Stage } from './schema';
+
+/*
+ * The rules of a method that follow from its stages alone, shared by the server (which enforces
+ * them) and the web (which shows them), so the two cannot disagree about where work lives or
+ * whom a stage asks for. Facts only the server knows (the owner's group, memberships) come in as
+ * arguments.
+ */
+
+/**
+ * Is a stage's work kept in the synthesis space, where every participant reads it? So it is for a
+ * stage everyone takes part in together (the contract, the return) and for the representatives'
+ * and the working group's; each group's own work stays in its own space.
+ */
+export const isSharedStage = (stage: Pick<Stage, 'participation'>) =>
+  stage.participation === 'everyone' || isSynthesisParticipation(stage.participation);
+
+/**
+ * Does everyone in a stage speak as a member of their group? Every stage but the synthesis ones:
+ * an `everyone` stage is shared, yet its participants still take part for their groups, and it
+ * does not wait for the groups to validate their work the way a synthesis stage does.
+ */
+export const isPeerStage = (stage: Pick<Stage, 'participation'>) =>
+  !isSynthesisParticipation(stage.participation);
+
+/**
+ * The groups whose work or decision a stage asks for: the owner's group alone in an `owner`
+ * stage about one person's success, every group taking part otherwise (also for a group's own
+ * success, where `ownerGroupId` is null).
+ */
+export function groupsAskedFor(
+  stage: Pick<Stage, 'participation'>,
+  groupIds: readonly string[],
+  ownerGroupId: string | null,
+): string[] {
+  if (stage.participation === 'owner' && ownerGroupId) return [ownerGroupId];
+  return [...groupIds];
+}
+
+/** The space one group's work in a stage is filed in: its own, or the synthesis space. */
+export const workSpaceFor = (
+  stage: Pick<Stage, 'participation'>,
+  groupId: string | null,
+  synthesisId: string,
+) => (isSharedStage(stage) || !groupId ? synthesisId : groupId);
+
+/** The spaces a stage's canvases are in: the synthesis space, or one per group asked. */
+export function canvasSpacesFor(
+  stage: Pick<Stage, 'participation' | 'artefact'>,
+  groupIds: readonly string[],
+  ownerGroupId: string | null,
+  synthesisId: string,
+): string[] {
+  if (stage.artefact !== 'canvas') return [];
+  if (isSharedStage(stage)) return [synthesisId];
+  return groupsAskedFor(stage, groupIds, ownerGroupId);
+}
+
+/** Does a stage end with each group's release of its work (a release, or its responses)? */
+export const asksForRelease = (stage: Pick<Stage, 'artefact' | 'exit'>) =>
+  stage.artefact === 'release' || stage.exit === 'every_group_released';
+
+/** What a recorded decision or release is about. */
+interface GroupRecord {
+  stageId: string;
+  spaceId: string;
+}
+
+/** A group's decisions on a stage in a round, oldest first; earlier ones stay on record. */
+export const groupDecisions = <D extends GroupRecord & { round: number }>(
+  decisions: readonly D[],
+  stageId: string,
+  spaceId: string,
+  round: number,
+): D[] =>
+  decisions.filter(
+    (decision) =>
+      decision.stageId === stageId && decision.spaceId === spaceId && decision.round === round,
+  );
+
+/** A group's standing decision on a stage in a round: its latest. */
+export const standingDecision = <D extends GroupRecord & { round: number }>(
+  decisions: readonly D[],
+  stageId: string,
+  spaceId: string,
+  round: number,
+): D | undefined => groupDecisions(decisions, stageId, spaceId, round).at(-1);
+
+/** Has a group released its work of a stage (possibly nothing)? */
+export const hasReleased = (releases: readonly GroupRecord[], stageId: string, spaceId: string) =>
+  releases.some((release) => release.stageId === stageId && release.spaceId === spaceId);

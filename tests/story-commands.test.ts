@@ -1,0 +1,195 @@
+import type { Photo, Story, StoryVersion } from '@mizug/domain';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { storedText } from '../server/src/collab/stored-text';
+import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
+import { overHttp, type Person } from './factories/person';
+import { withFailingAudit } from './support/audit-failure';
+import { connectDoc, eventually, writeParagraph, type DocClient } from './support/collab-client';
+import { createTestDatabase, testStorages } from './support/databases';
+import { startTestServer, type TestServer } from './support/test-server';
+
+const shared = { audience: 'peer_group', credit: 'pseudonym', pseudonym: 'ורד', quoting: 'no' };
+
+describe.each(testStorages)('story commands over %s', (kind) => {
+  let server: TestServer;
+  let audit: ReturnType<typeof withFailingAudit>;
+  let seed: SeededInitiative;
+  let miriam: Person;
+  let salmaId: string;
+  let clients: DocClient[] = [];
+  /** Every `accessChanged` sent since the test began. */
+  let announced: string[] = [];
+
+  /** What the audit log holds about the story, oldest first. */
+  const auditedActions = async (story: Story) =>
+    (
+      await server.db.query<{ action: string }>(
+        `SELECT action FROM audit_log WHERE details->>'storyId' = $1 ORDER BY id`,
+        [story.id],
+      )
+    ).map((row) => row.action);
+  const asTeller = async (story: Story) =>
+    (await (await miriam.get(`/api/stories/${story.id}`)).json()) as Story;
+  const versionsOf = async (story: Story) =>
+    (await (await miriam.get(`/api/stories/${story.id}/versions`)).json()) as StoryVersion[];
+
+  async function write(story: Story, text: string) {
+    const client = connectDoc(server.url, story.bodyDoc, miriam.sessionCookie);
+    clients.push(client);
+    await client.synced();
+    writeParagraph(client, text);
+    // The API reads the body from storage: wait until the server has stored this text.
+    await eventually(async () =>
+      expect(await storedText(server.db, story.bodyDoc)).toContain(text),
+    );
+  }
+
+  async function tell(title: string): Promise<Story> {
+    const response = await miriam.post(`/api/initiatives/${seed.initiativeId}/stories`, {
+      spaceId: seed.spaces.lived_experience,
+      title,
+      language: 'he',
+      tags: [],
+    });
+    expect(response.status).toBe(201);
+    const story = (await response.json()) as Story;
+    await write(story, 'הבוקר הראשון לבד');
+    return story;
+  }
+
+  async function addPhoto(story: Story): Promise<Photo> {
+    const form = new FormData();
+    const jpeg = await sharp({
+      create: { width: 40, height: 30, channels: 3, background: '#1d6b3a' },
+    })
+      .jpeg()
+      .toBuffer();
+    form.set('file', new Blob([jpeg]), 'picture.jpg');
+    form.set('alt', 'חלון');
+    const added = await fetch(`${server.url}/api/stories/${story.id}/photos`, {
+      method: 'POST',
+      headers: { cookie: miriam.sessionCookie, 'x-csrf-token': miriam.csrfToken },
+      body: form,
+    });
+    expect(added.status).toBe(201);
+    return (await added.json()) as Photo;
+  }
+
+  const act = {
+    consent: (story: Story) => miriam.call('PUT', `/api/stories/${story.id}/consent`, shared),
+    withdraw: (story: Story) => miriam.call('PUT', `/api/stories/${story.id}/withdrawal`),
+    restore: (story: Story) => miriam.call('DELETE', `/api/stories/${story.id}/withdrawal`),
+    ask: (story: Story) => miriam.call('PUT', `/api/stories/${story.id}/supporters/${salmaId}`),
+    unask: (story: Story) =>
+      miriam.call('DELETE', `/api/stories/${story.id}/supporters/${salmaId}`),
+    takeVersion: (story: Story) => miriam.post(`/api/stories/${story.id}/versions`, undefined),
+    restoreVersion: (story: Story, version: StoryVersion) =>
+      miriam.post(`/api/stories/${story.id}/versions/${version.id}/restore`, undefined),
+    photoConsent: (photo: Photo) =>
+      miriam.call('PUT', `/api/photos/${photo.id}/consent`, { consent: shared }),
+  };
+
+  /** Runs `change` with every audit insert refused: it must fail and announce nothing. */
+  async function withAuditRefused(change: () => Promise<Response>) {
+    announced = [];
+    audit.failing = true;
+    try {
+      expect((await change()).status).toBe(500);
+    } finally {
+      audit.failing = false;
+    }
+    expect(announced).toEqual([]);
+  }
+
+  beforeAll(async () => {
+    audit = withFailingAudit(await createTestDatabase(kind));
+    server = await startTestServer(kind, { db: audit.db, collab: { idleUnloadMs: 50 } });
+    server.events.on('accessChanged', (initiativeId) => announced.push(initiativeId));
+    seed = await seedInitiative(overHttp(server.url), adminInDatabase(server.db));
+    miriam = seed.people.ebe;
+    salmaId = await seed.people.ebe2.accountId();
+  });
+  beforeEach(() => {
+    announced = [];
+  });
+  afterEach(() => {
+    for (const client of clients) client.destroy();
+    clients = [];
+  });
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('audits every change a teller makes with the change, and announces what changes readers', async () => {
+    const story = await tell('נרשם');
+    const expectAudited = async (response: Response, action: string, announces = true) => {
+      expect(response.status).toBeLessThan(300);
+      expect((await auditedActions(story)).at(-1)).toBe(action);
+      expect(announced).toEqual(announces ? [seed.initiativeId] : []);
+      announced = [];
+    };
+    await expectAudited(await act.consent(story), 'story.consent');
+    await expectAudited(await act.withdraw(story), 'story.withdraw');
+    await expectAudited(await act.restore(story), 'story.restore');
+    await expectAudited(await act.ask(story), 'story.supporter_add');
+    await expectAudited(await act.unask(story), 'story.supporter_remove');
+    await expectAudited(await act.photoConsent(await addPhoto(story)), 'photo.consent');
+
+    // Taking a version changes neither the text nor its readers: kept, not audited.
+    const before = await auditedActions(story);
+    const taken = await act.takeVersion(story);
+    expect(taken.status).toBe(201);
+    expect(await auditedActions(story)).toEqual(before);
+    expect(announced).toEqual([]);
+    const version = (await taken.json()) as StoryVersion;
+    await write(story, 'ועוד שורה');
+    await expectAudited(await act.restoreVersion(story, version), 'story.restore_version', false);
+  });
+
+  it('leaves consent, withdrawal and supporters as they were when the audit entry cannot be stored', async () => {
+    const story = await tell('לא נרשם');
+    const untouched = await asTeller(story);
+
+    await withAuditRefused(() => act.consent(story));
+    expect((await asTeller(story)).teller?.consent).toEqual(untouched.teller?.consent);
+    await withAuditRefused(() => act.withdraw(story));
+    expect((await asTeller(story)).withdrawnAt).toBeNull();
+    await withAuditRefused(() => act.ask(story));
+    expect((await asTeller(story)).teller?.supporters).toEqual([]);
+    expect(await auditedActions(story)).toEqual([]);
+
+    // Undoing needs something done first; the undo then fails as cleanly.
+    expect((await act.withdraw(story)).status).toBe(200);
+    expect((await act.ask(story)).status).toBe(200);
+    const done = await auditedActions(story);
+    await withAuditRefused(() => act.restore(story));
+    expect((await asTeller(story)).withdrawnAt).not.toBeNull();
+    await withAuditRefused(() => act.unask(story));
+    expect((await asTeller(story)).teller?.supporters.map((s) => s.accountId)).toEqual([salmaId]);
+    expect(await auditedActions(story)).toEqual(done);
+  });
+
+  it('keeps a photo’s consent when its audit entry cannot be stored', async () => {
+    const story = await tell('תמונה');
+    const photo = await addPhoto(story);
+    await withAuditRefused(() => act.photoConsent(photo));
+    const photos = (await (await miriam.get(`/api/stories/${story.id}/photos`)).json()) as Photo[];
+    expect(photos.map((p) => p.teller?.consent)).toEqual([null]);
+    expect(await auditedActions(story)).toEqual([]);
+  });
+
+  it('restores nothing and keeps no version when the restore cannot be audited', async () => {
+    const story = await tell('גרסה');
+    const taken = await act.takeVersion(story);
+    expect(taken.status).toBe(201);
+    const version = (await taken.json()) as StoryVersion;
+    await write(story, 'ועוד שורה');
+    const versions = await versionsOf(story);
+
+    await withAuditRefused(() => act.restoreVersion(story, version));
+    expect(await storedText(server.db, story.bodyDoc)).toContain('ועוד שורה');
+    expect(await versionsOf(story)).toEqual(versions);
+    expect(await auditedActions(story)).toEqual([]);
+  });
+});
