@@ -133,6 +133,11 @@ const supportsLived = [
   'storySupported.support',
   'storySupportedWithdrawn.support',
 ];
+/** A group's own members see it, act for it and name who represents it. */
+const ofGroups = (...names: string[]) =>
+  names.flatMap((name) => ['read', 'write', 'assign'].map((action) => `${name}.${action}`));
+/** A facilitator sees every group of a session they run; names for the groups they facilitate. */
+const runsGroups = ['livedGroup.read', 'livedGroup.assign', 'practitionersGroupInMySession.read'];
 const inviteAll = roles.flatMap((role) => [
   `invite:${role}.create`,
   `invite:${role}.read`,
@@ -161,7 +166,7 @@ const allowed: Record<string, string[]> = {
     livedMember,
     participates,
     'livedPost.read',
-    'livedGroup.assign',
+    ...ofGroups('livedGroup'),
     'lived.read',
     'lived.write',
     'lived.work',
@@ -174,7 +179,7 @@ const allowed: Record<string, string[]> = {
     ...practitionersCanvases,
     participates,
     'practitionersPost.read',
-    'practitionersGroupOfOthers.assign',
+    ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -221,7 +226,7 @@ const allowed: Record<string, string[]> = {
     'livedPost.read',
     'practitionersPost.read',
     'representativesPostOfOthers.create',
-    'livedGroup.assign',
+    ...runsGroups,
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -247,7 +252,7 @@ const allowed: Record<string, string[]> = {
     participates,
     'livedWorkingGroupCanvas.write',
     'livedPost.read',
-    'livedGroup.assign',
+    ...ofGroups('livedGroup'),
     'lived.read',
     'lived.write',
     'lived.work',
@@ -261,7 +266,7 @@ const allowed: Record<string, string[]> = {
     ...practitionersCanvases,
     participates,
     'practitionersPost.read',
-    'practitionersGroupOfOthers.assign',
+    ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -361,7 +366,8 @@ describe('can(actor, action, resource)', () => {
     const researcher = actor('researcher', { inWorkingGroup: true });
     researcher.membership = { ...researcher.membership!, spaceIds: new Set(['lived']) };
     expect(can(researcher, 'create', resources.livedPost!)).toBe(false);
-    expect(can(researcher, 'assign', resources.livedGroup!)).toBe(false);
+    for (const action of ['read', 'write', 'assign'] as const)
+      expect(can(researcher, action, resources.livedGroup!)).toBe(false);
   });
 
   it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {

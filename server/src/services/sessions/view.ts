@@ -8,7 +8,7 @@ import {
 import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
-import { loadSessionContext, type SessionContext } from './context';
+import { loadSessionContext, seesGroup, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
 import {
   claimCrossed,
@@ -70,17 +70,18 @@ export async function sessionView(
   sessionId: string,
 ): Promise<SessionView> {
   const context = await loadSessionContext(db, account, sessionId, 'read');
-  const { session, facts, isFacilitator, myGroupIds } = context;
+  const { session, facts, runsSession, myGroupIds } = context;
   const person = personOf(context);
   const [canvases, contributions, contract, declarations] = await Promise.all([
     sessions.listCanvases(db, sessionId),
     sessions.listContributions(db, sessionId),
     sessions.currentContract(db, sessionId),
-    isFacilitator ? sessions.listDependencies(db, session.initiativeId) : Promise.resolve([]),
+    runsSession ? sessions.listDependencies(db, session.initiativeId) : Promise.resolve([]),
   ]);
   const stageById = new Map(session.method.stages.map((stage) => [stage.id, stage]));
+  // A shared stage's decisions are everyone's; a peer stage's, those who see the group's.
   const seesValidation = (stageId: string, spaceId: string) =>
-    isFacilitator || myGroupIds.includes(spaceId) || !isPeerStage(stageById.get(stageId)!);
+    !isPeerStage(stageById.get(stageId)!) || seesGroup(context, spaceId);
 
   return {
     id: session.id,
@@ -98,24 +99,23 @@ export async function sessionView(
         status,
         round: state?.round ?? 1,
         timerEndsAt: state?.timerEndsAt?.toISOString() ?? null,
-        blockers: !isFacilitator
+        blockers: !runsSession
           ? []
           : status === 'open'
             ? closeBlockers(facts, stage)
             : openBlockers(facts, stage),
-        ...stageAsks(facts, stage, (id) => isFacilitator || myGroupIds.includes(id)),
+        ...stageAsks(facts, stage, (id) => seesGroup(context, id)),
       };
     }),
     groups: session.groups.map((group) => {
       const space = context.spaces.find((candidate) => candidate.id === group.spaceId)!;
-      const seesMembers = isFacilitator || myGroupIds.includes(group.spaceId);
       return {
         spaceId: group.spaceId,
         kind: space.kind,
         name: space.name,
         facilitators: group.facilitatorIds.map(person),
         representatives: group.representativeIds.map(person),
-        members: seesMembers
+        members: seesGroup(context, group.spaceId)
           ? context.members
               .filter(
                 (member) => member.spaceIds.includes(group.spaceId) && member.role !== 'researcher',
@@ -125,7 +125,7 @@ export async function sessionView(
       };
     }),
     me: {
-      isFacilitator,
+      isFacilitator: runsSession,
       groupIds: myGroupIds,
       representsGroupIds: session.groups
         .filter((group) => group.representativeIds.includes(account.id))
@@ -136,7 +136,7 @@ export async function sessionView(
       version: contract.version,
       terms: contract.terms,
       acceptedByMe: facts.contractAcceptors.has(account.id),
-      pending: isFacilitator
+      pending: runsSession
         ? facts.participantIds.filter((id) => !facts.contractAcceptors.has(id)).map(person)
         : [],
     },
@@ -177,6 +177,6 @@ export async function sessionView(
         createdAt: createdAt.toISOString(),
       })),
     ownerConfirmations: facts.ownerConfirmations.map(({ stageId, round }) => ({ stageId, round })),
-    dependencyWarnings: isFacilitator ? dependencyWarnings(context, declarations) : [],
+    dependencyWarnings: runsSession ? dependencyWarnings(context, declarations) : [],
   };
 }
