@@ -5,10 +5,11 @@ import {
   type PersonRef,
   type SessionView,
 } from '@mizug/domain';
+import type { Stage } from '@mizug/methods';
 import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
-import { loadSessionContext, seesGroup, type SessionContext } from './context';
+import { loadSessionContext, seesGroup, workSpaceOf, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
 import {
   claimCrossed,
@@ -32,6 +33,20 @@ function personOf(context: SessionContext) {
 function readsPost(context: SessionContext, post: Parameters<typeof postResource>[1]) {
   const resource = postResource(context, post);
   return resource !== undefined && can(context.actor, 'read', resource);
+}
+
+/** May the caller post in `stage`, filed under one of their groups (none if they have none)? */
+function postsIn(context: SessionContext, stage: Stage) {
+  const groups = context.myGroupIds.length > 0 ? context.myGroupIds : [null];
+  return groups.some((groupId) => {
+    const post = postResource(context, {
+      stageId: stage.id,
+      spaceId: workSpaceOf(context, stage, groupId),
+      authorGroupId: groupId,
+      onBehalfOf: false,
+    });
+    return post !== undefined && can(context.actor, 'create', post);
+  });
 }
 
 /**
@@ -105,6 +120,7 @@ export async function sessionView(
             ? closeBlockers(facts, stage)
             : openBlockers(facts, stage),
         ...stageAsks(facts, stage, (id) => seesGroup(context, id)),
+        canPost: postsIn(context, stage),
       };
     }),
     groups: session.groups.map((group) => {
