@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
 import { signInMiddleware } from './http/sign-in';
+import { codeRoutes, initiativeCodeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', joinRoutes(deps))
     .route('/api/initiatives', initiativeRoutes(deps))
     .route('/api/initiatives', eventRoutes(deps))
+    .route('/api/initiatives', initiativeCodeRoutes(deps))
+    .route('/api/codes', codeRoutes(deps))
     .route('/api/spaces', spaceRoutes(deps))
     // TODO(issue 10): mount stories, photos, recordings and method sessions at their prefixes
     // once their routers (being reshaped) declare relative paths.

@@ -83,6 +83,7 @@ const canvas = (
 });
 Object.assign(resources, {
   methods: { kind: 'methods', initiativeId },
+  code: { kind: 'code', initiativeId },
   sessionIFacilitate: session(['account-1'], ['lived', 'practitioners']),
   sessionOfOthers: session(['account-9'], ['practitioners']),
   livedCanvas: canvas('group', 'lived'),
@@ -127,6 +128,7 @@ function actor(
 const everyMember = [
   'synthesis.read',
   'initiative.read',
+  'code.read',
   // Stories: one shared with the working group, one they help write, and their own.
   'storyWorkingGroup.read',
   'storySupported.read',
@@ -221,6 +223,8 @@ const allowed: Record<string, string[]> = {
     'methods.read',
     'methods.create',
     'methods.write',
+    'code.create',
+    'code.write',
     'sessionIFacilitate.create',
     'sessionIFacilitate.read',
     'sessionIFacilitate.write',
@@ -240,6 +244,8 @@ const allowed: Record<string, string[]> = {
     'export.read',
     ...inviteAll,
     'methods.read',
+    'code.create',
+    'code.write',
   ],
   'expert_by_experience in the working group': [
     ...everyMember,
