@@ -1,6 +1,7 @@
 import { roles, type Role } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
 import { can, type Action, type Actor, type Resource } from './policy';
+import { sessionResources } from './session-resources.fixture';
 
 const initiativeId = 'initiative-1';
 const space = (
@@ -18,6 +19,7 @@ const resources: Record<string, Resource> = {
   members: { kind: 'members', initiativeId },
   audit: { kind: 'audit', initiativeId },
   export: { kind: 'export', initiativeId },
+  code: { kind: 'code', initiativeId },
   instance: { kind: 'instance' },
   ...Object.fromEntries(
     roles.map((role) => [`invite:${role}`, { kind: 'invitation', initiativeId, role }]),
@@ -57,45 +59,7 @@ Object.assign(resources, {
   myStory: story('account-1', 'only_me'),
   myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
 });
-/** Method sessions: one account-1 facilitates (lived and practitioners), one it does not. */
-const session = (facilitatorIds: string[], groups: string[]): Resource => ({
-  kind: 'session',
-  initiativeId,
-  facilitatorIds: new Set(facilitatorIds),
-  groupSpaceIds: new Set(groups),
-});
-const canvas = (
-  writers: Extract<Resource, { kind: 'canvas' }>['writers'],
-  spaceId: 'lived' | 'synthesis' | null,
-  extra: Partial<Extract<Resource, { kind: 'canvas' }>> = {},
-): Resource => ({
-  kind: 'canvas',
-  initiativeId,
-  space: spaceId && { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
-  facilitatorIds: new Set(['account-1']),
-  writers,
-  ownerId: null,
-  representativeIds: new Set(),
-  groupSpaceIds: new Set(['lived', 'practitioners']),
-  open: true,
-  contractAccepted: true,
-  ...extra,
-});
-Object.assign(resources, {
-  methods: { kind: 'methods', initiativeId },
-  code: { kind: 'code', initiativeId },
-  sessionIFacilitate: session(['account-1'], ['lived', 'practitioners']),
-  sessionOfOthers: session(['account-9'], ['practitioners']),
-  livedCanvas: canvas('group', 'lived'),
-  livedCanvasClosed: canvas('group', 'lived', { open: false }),
-  livedCanvasNoContract: canvas('group', 'lived', { contractAccepted: false }),
-  ownersCanvas: canvas('owner', 'lived', { ownerId: 'account-2' }),
-  representativesCanvas: canvas('representatives', 'synthesis', {
-    facilitatorIds: new Set(['account-9']),
-    representativeIds: new Set(['account-1']),
-  }),
-  facilitatorNotes: canvas('facilitators', null),
-});
+Object.assign(resources, sessionResources(initiativeId));
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'support'];
 
 /** Where each role's member sits in the standard fixture. */
@@ -142,7 +106,15 @@ const everyMember = [
   // The synthesis canvas where account-1 represents a group; researchers only read it.
   'representativesCanvas.read',
   'representativesCanvas.write',
+  // Posts kept in the synthesis; account-1 speaks for a group in a stage for representatives.
+  'postOnBehalf.read',
+  'postOnBehalfOfOthers.read',
+  'representativesPost.read',
+  'representativesPost.create',
+  'representativesPostOfOthers.read',
 ];
+/** Posting in a stage open to whoever takes part: the session's groups and the working group. */
+const postsAsParticipant = ['livedPost.create', 'practitionersPost.create', 'postOnBehalf.create'];
 /** Reading and writing a lived-experience canvas as a member of that group. */
 const livedCanvases = [
   'livedCanvas.read',
@@ -155,7 +127,9 @@ const livedCanvases = [
 const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
 const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
 /** Researchers read the synthesis but never write in it. */
-const researcherRights = everyMember.filter((right) => right !== 'representativesCanvas.write');
+const researcherRights = everyMember.filter(
+  (right) => right !== 'representativesCanvas.write' && right !== 'representativesPost.create',
+);
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
 /**
@@ -194,6 +168,9 @@ const allowed: Record<string, string[]> = {
     ...supportsLived,
     ...livedCanvases,
     ...takesPart,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -201,6 +178,9 @@ const allowed: Record<string, string[]> = {
   practitioner: [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -232,6 +212,11 @@ const allowed: Record<string, string[]> = {
     'sessionOfOthers.create',
     'facilitatorNotes.read',
     'facilitatorNotes.write',
+    ...postsAsParticipant,
+    'livedPost.read',
+    'practitionersPost.read',
+    'representativesPostOfOthers.create',
+    'livedGroup.assign',
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -253,6 +238,9 @@ const allowed: Record<string, string[]> = {
     ...supportsLived,
     ...livedCanvases,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -261,6 +249,9 @@ const allowed: Record<string, string[]> = {
   'practitioner in the working group': [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -316,6 +307,13 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
     // Not being of the lived-experience group, they do not decide who joins it.
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it('lets a researcher who is in a peer space neither post in a session nor name its representatives', () => {
+    const researcher = actor('researcher', { inWorkingGroup: true });
+    researcher.membership = { ...researcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(researcher, 'create', resources.livedPost!)).toBe(false);
+    expect(can(researcher, 'assign', resources.livedGroup!)).toBe(false);
   });
 
   it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {

@@ -64,6 +64,34 @@ export type Resource =
       open: boolean;
       /** The actor accepted the session's current participation contract. */
       contractAccepted: boolean;
+    }
+  /**
+   * A post in a session's stage. Read like a canvas of its space; written, in a stage for
+   * representatives, by them (and the facilitators), in any other by whoever takes part: the
+   * method's rules then decide which group files it.
+   */
+  | {
+      kind: 'post';
+      initiativeId: string;
+      /** The space it is kept in: its group's, or the synthesis. */
+      space: { id: string; kind: SpaceKind };
+      /** The facilitators of that group (for the synthesis: all of the session's). */
+      facilitatorIds: ReadonlySet<string>;
+      writers: Extract<CanvasWriters, 'representatives' | 'participants'>;
+      /** The representatives of the group it is filed under (none without a group). */
+      representativeIds: ReadonlySet<string>;
+      /** The session's peer spaces (for `participants`). */
+      groupSpaceIds: ReadonlySet<string>;
+      /** It speaks on its group's behalf, as only the group's representatives may. */
+      onBehalfOf: boolean;
+    }
+  /** One peer group of a session: `assign` is naming who represents it. */
+  | {
+      kind: 'session_group';
+      initiativeId: string;
+      spaceId: string;
+      /** The facilitators chosen for this group. */
+      facilitatorIds: ReadonlySet<string>;
     };
 
 /**
@@ -173,37 +201,35 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action !== 'read' && action !== 'write') return false;
       const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
       if (!resource.space) return facilitates;
-      const reads =
-        facilitates ||
-        can(actor, 'read', {
-          kind: 'space',
-          initiativeId: resource.initiativeId,
-          spaceId: resource.space.id,
-          spaceKind: resource.space.kind,
-        });
+      const reads = readsWork(actor, facilitates, resource.initiativeId, resource.space);
       if (action === 'read') return reads;
       if (!reads || role === 'researcher' || !resource.open) return false;
       if (!facilitates && !resource.contractAccepted) return false;
-      switch (resource.writers) {
-        case 'group':
-          return facilitates || membership.spaceIds.has(resource.space.id);
-        case 'owner':
-          return resource.ownerId === actor.accountId;
-        case 'representatives':
-          return facilitates || resource.representativeIds.has(actor.accountId);
-        case 'working_group':
-          return facilitates || membership.inWorkingGroup;
-        case 'participants':
-          return (
-            facilitates ||
-            membership.inWorkingGroup ||
-            [...resource.groupSpaceIds].some((id) => membership.spaceIds.has(id))
-          );
-        case 'facilitators':
-          return facilitates;
-      }
-      return false;
+      return writes({ ...actor, membership }, facilitates, resource.writers, {
+        ...resource,
+        space: resource.space,
+      });
     }
+
+    case 'post': {
+      const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
+      if (action === 'read')
+        return readsWork(actor, facilitates, resource.initiativeId, resource.space);
+      if (action !== 'create' || role === 'researcher') return false;
+      if (resource.onBehalfOf && !resource.representativeIds.has(actor.accountId)) return false;
+      return writes({ ...actor, membership }, facilitates, resource.writers, {
+        ...resource,
+        ownerId: null,
+      });
+    }
+
+    case 'session_group':
+      return (
+        action === 'assign' &&
+        role !== 'researcher' &&
+        ((role === 'facilitator' && resource.facilitatorIds.has(actor.accountId)) ||
+          membership.spaceIds.has(resource.spaceId))
+      );
 
     case 'story': {
       const isTeller = resource.tellerId === actor.accountId;
@@ -234,5 +260,51 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       }
       return false;
     }
+  }
+}
+
+/** Work kept in a session's space: that group's facilitators read it, and whoever reads the space. */
+function readsWork(
+  actor: Actor,
+  facilitates: boolean,
+  initiativeId: string,
+  space: { id: string; kind: SpaceKind },
+) {
+  return (
+    facilitates ||
+    can(actor, 'read', { kind: 'space', initiativeId, spaceId: space.id, spaceKind: space.kind })
+  );
+}
+
+/** Whether the actor is among `writers` of a canvas or a post kept in `work.space`. */
+function writes(
+  actor: Actor & { membership: NonNullable<Actor['membership']> },
+  facilitates: boolean,
+  writers: CanvasWriters,
+  work: {
+    space: { id: string };
+    ownerId: string | null;
+    representativeIds: ReadonlySet<string>;
+    groupSpaceIds: ReadonlySet<string>;
+  },
+): boolean {
+  const { membership } = actor;
+  switch (writers) {
+    case 'group':
+      return facilitates || membership.spaceIds.has(work.space.id);
+    case 'owner':
+      return work.ownerId === actor.accountId;
+    case 'representatives':
+      return facilitates || work.representativeIds.has(actor.accountId);
+    case 'working_group':
+      return facilitates || membership.inWorkingGroup;
+    case 'participants':
+      return (
+        facilitates ||
+        membership.inWorkingGroup ||
+        [...work.groupSpaceIds].some((id) => membership.spaceIds.has(id))
+      );
+    case 'facilitators':
+      return facilitates;
   }
 }
