@@ -1,6 +1,9 @@
 import type { CodeNode } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
-import { getLocale, type Locale } from '@mizug/i18n/runtime';
+import type { Locale } from '@mizug/i18n/runtime';
+import { pick } from '$lib/localized';
+
+export { pick };
 
 export const languageNames: Record<Locale, () => string> = {
   he: m.methods_language_he,
@@ -11,22 +14,6 @@ export const languageNames: Record<Locale, () => string> = {
 /** A field's label in one of the initiative's languages: "Name (Arabic)". */
 export const inLanguage = (field: string, locale: Locale) =>
   m.codebook_field_in_language({ field, language: languageNames[locale]() });
-
-/** The fallback order when a code has no words in the page's language. */
-const fallback: readonly Locale[] = ['he', 'ar', 'en'];
-
-/**
- * A code's words in the page's language, else in the first language it has, with that language
- * (for `lang`); empty when it has none (a description left out).
- */
-export function pick(text: Partial<Record<Locale, string>>): { text: string; lang?: Locale } {
-  const here = getLocale();
-  for (const locale of [here, ...fallback]) {
-    const found = text[locale];
-    if (found) return { text: found, lang: locale };
-  }
-  return { text: '' };
-}
 
 /** Someone's words inside a sentence of ours: isolated, so their direction cannot spill over. */
 export const isolate = (text: string) => `\u2068${text}\u2069`;
