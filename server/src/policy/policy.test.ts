@@ -1,5 +1,6 @@
 import { roles, type Role } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
+import { seatedActor } from './policy-actors.fixture';
 import { can, type Action, type Actor, type Resource } from './policy';
 import { sessionResources } from './session-resources.fixture';
 
@@ -60,34 +61,10 @@ Object.assign(resources, {
   myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
 });
 Object.assign(resources, sessionResources(initiativeId));
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'support'];
+const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work', 'support'];
 
-/** Where each role's member sits in the standard fixture. */
-const seats: Record<Role, { spaces?: string[]; guarantees?: string[] }> = {
-  expert_by_experience: { spaces: ['lived'] },
-  practitioner: { spaces: ['practitioners'] },
-  academic: { spaces: ['academics'] },
-  facilitator: { guarantees: ['lived'] },
-  researcher: {},
-  admin: {},
-};
-
-function actor(
-  role: Role | null,
-  options: { inWorkingGroup?: boolean; isInstanceAdmin?: boolean } = {},
-): Actor {
-  return {
-    accountId: 'account-1',
-    isInstanceAdmin: options.isInstanceAdmin ?? false,
-    membership: role && {
-      initiativeId,
-      role,
-      spaceIds: new Set(seats[role].spaces),
-      guaranteedSpaceIds: new Set(seats[role].guarantees),
-      inWorkingGroup: options.inWorkingGroup ?? false,
-    },
-  };
-}
+const actor = (role: Role | null, options: Parameters<typeof seatedActor>[2] = {}) =>
+  seatedActor(initiativeId, role, options);
 
 const everyMember = [
   'synthesis.read',
@@ -112,7 +89,18 @@ const everyMember = [
   'representativesPost.read',
   'representativesPost.create',
   'representativesPostOfOthers.read',
+  // Every member reads the synthesis's canvases.
+  'representativesCanvasIFacilitate.read',
+  'workingGroupCanvas.read',
+  'participantsCanvas.read',
 ];
+/** A member of the session's groups or the working group adds to the participants' canvas. */
+const participates = 'participantsCanvas.write';
+/** The working group (and facilitators) work in the synthesis and its working-group canvas. */
+const inWorkingGroup = ['synthesis.write', 'synthesis.work', 'workingGroupCanvas.write'];
+/** Only the group's own members write in a group canvas someone else facilitates. */
+const livedMember = 'livedCanvasOfOthers.write';
+const practitionersCanvases = ['practitionersCanvas.read', 'practitionersCanvas.write'];
 /** Posting in a stage open to whoever takes part: the session's groups and the working group. */
 const postsAsParticipant = ['livedPost.create', 'practitionersPost.create', 'postOnBehalf.create'];
 /** Reading and writing a lived-experience canvas as a member of that group. */
@@ -122,6 +110,9 @@ const livedCanvases = [
   'livedCanvasClosed.read',
   'livedCanvasNoContract.read',
   'ownersCanvas.read',
+  'livedFacilitatorsCanvas.read',
+  'livedCanvasOfOthers.read',
+  'livedWorkingGroupCanvas.read',
 ];
 /** Sessions whose groups include the member's space (the other session has practitioners only). */
 const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
@@ -169,30 +160,48 @@ const allowed: Record<string, string[]> = {
     ...livedCanvases,
     ...takesPart,
     ...postsAsParticipant,
+    livedMember,
+    participates,
     'livedPost.read',
     'livedGroup.assign',
     'lived.read',
     'lived.write',
+    'lived.work',
     'lived.assign',
   ],
   practitioner: [
     ...everyMember,
     ...takesPartInBoth,
     ...postsAsParticipant,
+    ...practitionersCanvases,
+    participates,
     'practitionersPost.read',
     'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
+    'practitioners.work',
     'practitioners.assign',
   ],
-  academic: [...everyMember, 'academics.read', 'academics.write', 'academics.assign'],
+  academic: [
+    ...everyMember,
+    'academics.read',
+    'academics.write',
+    'academics.work',
+    'academics.assign',
+  ],
   facilitator: [
     ...everyMember,
     ...supportsLived,
     'lived.read',
     'lived.write',
+    'lived.work',
     'storyPeer.read',
-    'synthesis.write',
+    ...inWorkingGroup,
+    participates,
+    ...practitionersCanvases,
+    'representativesCanvasIFacilitate.write',
+    'livedFacilitatorsCanvas.write',
+    'livedWorkingGroupCanvas.write',
     'members.read',
     'members.assign',
     'audit.read',
@@ -239,28 +248,62 @@ const allowed: Record<string, string[]> = {
     ...livedCanvases,
     ...takesPartInBoth,
     ...postsAsParticipant,
+    ...inWorkingGroup,
+    livedMember,
+    participates,
+    'livedWorkingGroupCanvas.write',
     'livedPost.read',
     'livedGroup.assign',
     'lived.read',
     'lived.write',
+    'lived.work',
     'lived.assign',
-    'synthesis.write',
   ],
   'practitioner in the working group': [
     ...everyMember,
     ...takesPartInBoth,
     ...postsAsParticipant,
+    ...inWorkingGroup,
+    ...practitionersCanvases,
+    participates,
     'practitionersPost.read',
     'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
+    'practitioners.work',
     'practitioners.assign',
-    'synthesis.write',
   ],
   'researcher in the working group': [...researcherRights, 'export.read'],
+  // In no group of the sessions, yet taking part through the working group.
+  'academic in the working group': [
+    ...everyMember,
+    ...takesPartInBoth,
+    ...postsAsParticipant,
+    ...inWorkingGroup,
+    participates,
+    'academics.read',
+    'academics.write',
+    'academics.work',
+    'academics.assign',
+  ],
   'instance admin who is not a member': ['instance.create'],
   'signed-in person who is not a member': [],
 };
+// Rows left from an earlier role give nothing the role does not: a researcher reads the synthesis
+// only (but may still be asked to support a story, as before `support` was the policy's: see
+// below), a guarantor row counts for facilitators only, a facilitator never decides who joins a
+// group (but works where they have a member row), and nobody decides who joins the synthesis.
+Object.assign(allowed, {
+  'researcher who is in a peer space': [...allowed.researcher!, ...supportsLived],
+  'practitioner with a guarantor row in the lived-experience space': allowed.practitioner,
+  'facilitator who is also a member of a peer space': [
+    ...allowed.facilitator!,
+    'academics.read',
+    'academics.write',
+    'academics.work',
+  ],
+  'expert_by_experience with a row in the synthesis space': allowed.expert_by_experience,
+});
 
 const actors: Record<string, Actor> = {
   ...Object.fromEntries(roles.map((role) => [role, actor(role)])),
@@ -269,6 +312,17 @@ const actors: Record<string, Actor> = {
   }),
   'practitioner in the working group': actor('practitioner', { inWorkingGroup: true }),
   'researcher in the working group': actor('researcher', { inWorkingGroup: true }),
+  'academic in the working group': actor('academic', { inWorkingGroup: true }),
+  'researcher who is in a peer space': actor('researcher', { spaces: ['lived', 'academics'] }),
+  'practitioner with a guarantor row in the lived-experience space': actor('practitioner', {
+    guarantees: ['lived'],
+  }),
+  'facilitator who is also a member of a peer space': actor('facilitator', {
+    spaces: ['academics'],
+  }),
+  'expert_by_experience with a row in the synthesis space': actor('expert_by_experience', {
+    spaces: ['synthesis'],
+  }),
   'instance admin who is not a member': actor(null, { isInstanceAdmin: true }),
   'signed-in person who is not a member': actor(null),
 };

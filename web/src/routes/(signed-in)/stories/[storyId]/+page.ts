@@ -1,10 +1,12 @@
 import { loadClient } from '$lib/api/client';
-import { loadFor } from '$lib/api/load';
+import { loadFor, type Loaded } from '$lib/api/load';
+import type { SpaceDetail } from '$lib/api/types';
 import { initiativeData, storyData } from '$lib/state/dependencies';
 import type { PageLoad } from './$types';
 
 /**
- * The story, its photos and recordings. When it is not shared with this reader (yet), their initiatives:
+ * The story, its photos and recordings, and for its teller the people of their peer space (whom
+ * they may ask to support them). When it is not shared with this reader (yet), their initiatives:
  * any of them may be where it will be, so a change in any reloads the page.
  */
 export const load: PageLoad = async (event) => {
@@ -17,11 +19,16 @@ export const load: PageLoad = async (event) => {
     loadFor(() => api.stories[':storyId'].recordings.$get({ param })),
   ]);
   let watched: string[] = [];
-  if (story.state === 'ready') watched = [story.data.initiativeId];
-  else if (story.state === 'not_found') {
+  let space: Loaded<SpaceDetail> | null = null;
+  if (story.state === 'ready') {
+    watched = [story.data.initiativeId];
+    const { isMine, spaceId } = story.data;
+    if (isMine) space = await loadFor(() => api.spaces[':spaceId'].$get({ param: { spaceId } }));
+  }
+  if (story.state === 'not_found') {
     const mine = await loadFor(() => api.initiatives.$get());
     if (mine.state === 'ready') watched = mine.data.map((initiative) => initiative.id);
   }
   event.depends(...watched.map(initiativeData));
-  return { story, photos, recordings, watched };
+  return { story, photos, recordings, space, watched };
 };
