@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
 import { signInMiddleware } from './http/sign-in';
+import { codeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
@@ -28,6 +29,7 @@ export function createApp(deps: AppDeps) {
   const photos = storyPhotoRoutes(deps);
   const recordings = storyRecordingRoutes(deps);
   const sessions = methodSessionRoutes(deps);
+  const codes = codeRoutes(deps);
   const app = new Hono<AppEnv>()
     .use(secureHeaders())
     .use(async (c, next) => {
@@ -59,7 +61,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/stories', recordings.stories)
     .route('/api/recordings', recordings.recordings)
     .route('/api/initiatives', sessions.initiatives)
-    .route('/api/sessions', sessions.sessions);
+    .route('/api/sessions', sessions.sessions)
+    .route('/api/initiatives', codes.initiatives)
+    .route('/api/codes', codes.codes);
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

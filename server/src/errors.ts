@@ -43,6 +43,11 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   stage_artefact_mismatch: { status: 409, message: m.error_stage_artefact_mismatch },
   owner_only: { status: 403, message: m.error_owner_only },
   guarantor_only: { status: 400, message: m.error_guarantor_only },
+  language_not_in_initiative: { status: 400, message: m.error_language_not_in_initiative },
+  code_not_in_initiative: { status: 400, message: m.error_code_not_in_initiative },
+  code_cycle: { status: 409, message: m.error_code_cycle },
+  code_merge_into_itself: { status: 400, message: m.error_code_merge_into_itself },
+  code_in_use: { status: 409, message: m.error_code_in_use },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

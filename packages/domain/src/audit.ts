@@ -34,6 +34,10 @@ export const auditActions = [
   'contract.revise',
   'contract.accept',
   'dependency.declare',
+  'code.create',
+  'code.change',
+  'code.merge',
+  'code.delete',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

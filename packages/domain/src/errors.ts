@@ -41,6 +41,11 @@ export const errorCodes = [
   'stage_artefact_mismatch',
   'owner_only',
   'guarantor_only',
+  'language_not_in_initiative',
+  'code_not_in_initiative',
+  'code_cycle',
+  'code_merge_into_itself',
+  'code_in_use',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -10,6 +10,9 @@ const responseSchemas = new Set([
   'apiErrorSchema',
   'auditEntrySchema',
   'bylineSchema',
+  'codebookSchema',
+  'codeNodeSchema',
+  'codeSchema',
   'createdInvitationSchema',
   'healthSchema',
   'initiativeHomeSchema',
@@ -106,6 +109,9 @@ describe('text fields', () => {
       'contractTermsSchema.leaving',
       'startSessionSchema.title',
       'joinSchema.displayName',
+      'newCodeSchema.name.he',
+      'newCodeSchema.description.ar',
+      'codeChangeSchema.name.en',
       'methodDefinitionSchema.stages.0.prompts.0.ar',
     ])
       expect(paths).toContain(expected);

@@ -20,6 +20,7 @@ const resources: Record<string, Resource> = {
   members: { kind: 'members', initiativeId },
   audit: { kind: 'audit', initiativeId },
   export: { kind: 'export', initiativeId },
+  code: { kind: 'code', initiativeId },
   instance: { kind: 'instance' },
   ...Object.fromEntries(
     roles.map((role) => [`invite:${role}`, { kind: 'invitation', initiativeId, role }]),
@@ -68,6 +69,7 @@ const actor = (role: Role | null, options: Parameters<typeof seatedActor>[2] = {
 const everyMember = [
   'synthesis.read',
   'initiative.read',
+  'code.read',
   // Stories: one shared with the working group, one they help write, and their own.
   'storyWorkingGroup.read',
   'storySupported.read',
@@ -215,6 +217,8 @@ const allowed: Record<string, string[]> = {
     'methods.read',
     'methods.create',
     'methods.write',
+    'code.create',
+    'code.write',
     'sessionIFacilitate.create',
     'sessionIFacilitate.read',
     'sessionIFacilitate.write',
@@ -239,6 +243,8 @@ const allowed: Record<string, string[]> = {
     'export.read',
     ...inviteAll,
     'methods.read',
+    'code.create',
+    'code.write',
   ],
   'expert_by_experience in the working group': [
     ...everyMember,

@@ -53,6 +53,10 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'contract.revise': m.audit_action_contract_revise,
   'contract.accept': m.audit_action_contract_accept,
   'dependency.declare': m.audit_action_dependency_declare,
+  'code.create': m.audit_action_code_create,
+  'code.change': m.audit_action_code_change,
+  'code.merge': m.audit_action_code_merge,
+  'code.delete': m.audit_action_code_delete,
 };
 
 const builtInSpaceNames = {
