@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seatedActor } from './policy-actors.fixture';
 import { can, type Action, type Actor, type Resource } from './policy';
 import { sessionResources } from './session-resources.fixture';
+import { storyResources } from './story-resources.fixture';
 
 const initiativeId = 'initiative-1';
 const space = (
@@ -33,33 +34,7 @@ const resources: Record<string, Resource> = {
     spaceKind: 'synthesis',
   },
 };
-/** Stories told in the lived-experience space; the actor below is account-1. */
-const story = (
-  tellerId: string,
-  audience: 'only_me' | 'peer_group' | 'working_group',
-  extra: { withdrawn?: boolean; supporters?: string[] } = {},
-): Resource => ({
-  kind: 'story',
-  initiativeId,
-  spaceId: 'lived',
-  tellerId,
-  audience,
-  withdrawn: extra.withdrawn ?? false,
-  supporterIds: new Set(extra.supporters),
-});
-Object.assign(resources, {
-  storyPrivate: story('account-2', 'only_me'),
-  storyPeer: story('account-2', 'peer_group'),
-  storyWorkingGroup: story('account-2', 'working_group'),
-  storyWithdrawn: story('account-2', 'working_group', { withdrawn: true }),
-  storySupported: story('account-2', 'only_me', { supporters: ['account-1'] }),
-  storySupportedWithdrawn: story('account-2', 'peer_group', {
-    withdrawn: true,
-    supporters: ['account-1'],
-  }),
-  myStory: story('account-1', 'only_me'),
-  myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
-});
+Object.assign(resources, storyResources(initiativeId));
 Object.assign(resources, sessionResources(initiativeId));
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work', 'support'];
 
