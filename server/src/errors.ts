@@ -43,6 +43,10 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   stage_artefact_mismatch: { status: 409, message: m.error_stage_artefact_mismatch },
   owner_only: { status: 403, message: m.error_owner_only },
   guarantor_only: { status: 400, message: m.error_guarantor_only },
+  quote_not_in_source: { status: 422, message: m.error_quote_not_in_source },
+  source_withdrawn: { status: 409, message: m.error_source_withdrawn },
+  source_not_shared_here: { status: 403, message: m.error_source_not_shared_here },
+  anchor_not_in_source: { status: 422, message: m.error_anchor_not_in_source },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -34,6 +34,9 @@ export const auditActions = [
   'contract.revise',
   'contract.accept',
   'dependency.declare',
+  'card.create',
+  'card.delete',
+  'card.code',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -41,6 +41,10 @@ export const errorCodes = [
   'stage_artefact_mismatch',
   'owner_only',
   'guarantor_only',
+  'quote_not_in_source',
+  'source_withdrawn',
+  'source_not_shared_here',
+  'anchor_not_in_source',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
