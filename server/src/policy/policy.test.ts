@@ -95,6 +95,42 @@ Object.assign(resources, {
   }),
   facilitatorNotes: canvas('facilitators', null),
 });
+/** Cards: where one would be made from which source, and two made already. */
+const card = (
+  spaceId: 'lived' | 'synthesis',
+  source: Extract<Resource, { kind: 'card' }>['source'],
+  createdBy: string | null = null,
+): Resource => ({
+  kind: 'card',
+  initiativeId,
+  space: { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
+  createdBy,
+  source,
+});
+const storySource = (name: string) => ({
+  kind: 'story' as const,
+  story: resources[name] as Extract<Resource, { kind: 'story' }>,
+});
+const livedCanvasSource = {
+  kind: 'canvas' as const,
+  canvas: resources.livedCanvas as Extract<Resource, { kind: 'canvas' }>,
+};
+Object.assign(resources, {
+  cardWorkingGroupStoryInSynthesis: card('synthesis', storySource('storyWorkingGroup')),
+  cardPeerStoryInSynthesis: card('synthesis', storySource('storyPeer')),
+  cardPeerStoryInLived: card('lived', storySource('storyPeer')),
+  cardWithdrawnStoryInSynthesis: card('synthesis', storySource('storyWithdrawn')),
+  cardOthersPrivateStory: card('lived', storySource('storyPrivate'), 'account-2'),
+  cardLivedCanvasInLived: card('lived', livedCanvasSource),
+  cardLivedCanvasInSynthesis: card('synthesis', livedCanvasSource),
+  cardReleaseInSynthesis: card('synthesis', {
+    kind: 'release',
+    session: resources.sessionIFacilitate as Extract<Resource, { kind: 'session' }>,
+    groupSpaceId: 'lived',
+  }),
+  myCardInSynthesis: card('synthesis', storySource('storyWorkingGroup'), 'account-1'),
+  othersCardInLived: card('lived', storySource('storyPeer'), 'account-2'),
+});
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'support'];
 
 /** Where each role's member sits in the standard fixture. */
@@ -140,6 +176,22 @@ const everyMember = [
   // The synthesis canvas where account-1 represents a group; researchers only read it.
   'representativesCanvas.read',
   'representativesCanvas.write',
+  // A card they made in the synthesis: read by every reader of the synthesis, deleted by its maker.
+  'myCardInSynthesis.read',
+  'myCardInSynthesis.manage',
+];
+/** Cards a member of the lived-experience space makes and codes there. */
+const livedCards = [
+  'cardPeerStoryInLived.create',
+  'cardLivedCanvasInLived.create',
+  'othersCardInLived.read',
+  'othersCardInLived.write',
+];
+/** Cards made in the synthesis by those who write there (and take part in the session). */
+const synthesisCards = [
+  'cardWorkingGroupStoryInSynthesis.create',
+  'cardReleaseInSynthesis.create',
+  'myCardInSynthesis.write',
 ];
 /** Reading and writing a lived-experience canvas as a member of that group. */
 const livedCanvases = [
@@ -192,6 +244,7 @@ const allowed: Record<string, string[]> = {
     ...supportsLived,
     ...livedCanvases,
     ...takesPart,
+    ...livedCards,
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -228,6 +281,8 @@ const allowed: Record<string, string[]> = {
     'sessionOfOthers.create',
     'facilitatorNotes.read',
     'facilitatorNotes.write',
+    ...livedCards,
+    ...synthesisCards,
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -247,6 +302,8 @@ const allowed: Record<string, string[]> = {
     ...supportsLived,
     ...livedCanvases,
     ...takesPartInBoth,
+    ...livedCards,
+    ...synthesisCards,
     'lived.read',
     'lived.write',
     'lived.assign',
@@ -259,6 +316,7 @@ const allowed: Record<string, string[]> = {
     'practitioners.write',
     'practitioners.assign',
     'synthesis.write',
+    ...synthesisCards,
   ],
   'researcher in the working group': [...researcherRights, 'export.read'],
   'instance admin who is not a member': ['instance.create'],
@@ -337,5 +395,17 @@ describe('can(actor, action, resource)', () => {
       expect(can(waiting, action, resources.storyPeer!)).toBe(false);
       expect(can(waiting, action, resources.livedCanvas!)).toBe(false);
     }
+  });
+
+  it('keeps a card from a story only its teller reads to that teller, in their own space only', () => {
+    const teller = actor('expert_by_experience');
+    const mine = card('lived', storySource('myStory'), 'account-1');
+    expect(can(teller, 'read', mine)).toBe(true);
+    expect(can(teller, 'create', card('lived', storySource('myStory')))).toBe(true);
+    expect(can(teller, 'create', card('synthesis', storySource('myStory')))).toBe(false);
+    // Their guarantor reads the space, but not the story, nor so the card.
+    const guarantor = actor('facilitator');
+    guarantor.accountId = 'account-3';
+    expect(can(guarantor, 'read', mine)).toBe(false);
   });
 });

@@ -62,7 +62,66 @@ export type Resource =
       open: boolean;
       /** The actor accepted the session's current participation contract. */
       contractAccepted: boolean;
+    }
+  | {
+      kind: 'card';
+      initiativeId: string;
+      /** The space it is (or would be) made in. */
+      space: { id: string; kind: SpaceKind };
+      /** Who made it; null for a card not made yet. */
+      createdBy: string | null;
+      source: CardSourceResource;
     };
+
+/** A card's source as the policy sees it: the resource whose readers may quote it. */
+export type CardSourceResource =
+  | { kind: 'story'; story: Extract<Resource, { kind: 'story' }> }
+  | { kind: 'canvas'; canvas: Extract<Resource, { kind: 'canvas' }> }
+  | {
+      kind: 'release';
+      /** The session it was released in: its readers read what crossed. */
+      session: Extract<Resource, { kind: 'session' }>;
+      /** The group that released it. */
+      groupSpaceId: string;
+    };
+
+/**
+ * Whether a source may be quoted in `space`: a story where its audience reaches (its own peer
+ * space; the synthesis too when shared with the working group), a group's canvas only in that
+ * group's space, and what a group released in the synthesis space (or its own). Another group's
+ * unreleased work never reaches.
+ */
+export function cardSourceReaches(
+  source: CardSourceResource,
+  space: { id: string; kind: SpaceKind },
+) {
+  switch (source.kind) {
+    case 'story':
+      return (
+        space.id === source.story.spaceId ||
+        (source.story.audience === 'working_group' && space.kind === 'synthesis')
+      );
+    case 'canvas':
+      return source.canvas.space !== null && source.canvas.space.id === space.id;
+    case 'release':
+      return space.kind === 'synthesis' || space.id === source.groupSpaceId;
+  }
+}
+
+/** The source is withdrawn (a story its teller withdrew): it is quoted no more. */
+export const cardSourceWithdrawn = (source: CardSourceResource) =>
+  source.kind === 'story' && source.story.withdrawn;
+
+const readsCardSource = (actor: Actor, source: CardSourceResource) =>
+  can(
+    actor,
+    'read',
+    source.kind === 'story'
+      ? source.story
+      : source.kind === 'canvas'
+        ? source.canvas
+        : source.session,
+  );
 
 /**
  * Who writes in a canvas, from its stage's participation: the group itself, the owner of a
@@ -193,6 +252,38 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         case 'facilitators':
           return facilitates;
       }
+      return false;
+    }
+
+    case 'card': {
+      const space = {
+        kind: 'space',
+        initiativeId: resource.initiativeId,
+        spaceId: resource.space.id,
+        spaceKind: resource.space.kind,
+      } as const;
+      const readsSpace = can(actor, 'read', space);
+      const { source } = resource;
+      // A card from a story only its teller may read stays the teller's, wherever it sits.
+      const privateToTeller =
+        source.kind === 'story' &&
+        source.story.audience === 'only_me' &&
+        source.story.tellerId !== actor.accountId;
+      // `create` is asked of a card not made yet; everything else of one that exists.
+      if (action === 'create') {
+        return (
+          resource.createdBy === null &&
+          can(actor, 'write', space) &&
+          readsCardSource(actor, source) &&
+          cardSourceReaches(source, resource.space) &&
+          !cardSourceWithdrawn(source)
+        );
+      }
+      if (resource.createdBy === null) return false;
+      if (action === 'read') return readsSpace && !privateToTeller;
+      if (action === 'write') return readsSpace && !privateToTeller && can(actor, 'write', space);
+      if (action === 'manage')
+        return readsSpace && !privateToTeller && resource.createdBy === actor.accountId;
       return false;
     }
 
