@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
 import { signInMiddleware } from './http/sign-in';
+import { cardRoutes, spaceCardRoutes } from './routes/cards';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/initiatives', initiativeRoutes(deps))
     .route('/api/initiatives', eventRoutes(deps))
     .route('/api/spaces', spaceRoutes(deps))
+    .route('/api/spaces', spaceCardRoutes(deps))
+    .route('/api/cards', cardRoutes(deps))
     // TODO(issue 10): mount stories, photos, recordings and method sessions at their prefixes
     // once their routers (being reshaped) declare relative paths.
     .route('/api', storyRoutes(deps))

@@ -112,16 +112,16 @@ export function cardSourceReaches(
 export const cardSourceWithdrawn = (source: CardSourceResource) =>
   source.kind === 'story' && source.story.withdrawn;
 
+/** The resource whose readers may read a card's source. */
+export const cardSourceReadResource = (source: CardSourceResource): Resource =>
+  source.kind === 'story'
+    ? source.story
+    : source.kind === 'canvas'
+      ? source.canvas
+      : source.session;
+
 const readsCardSource = (actor: Actor, source: CardSourceResource) =>
-  can(
-    actor,
-    'read',
-    source.kind === 'story'
-      ? source.story
-      : source.kind === 'canvas'
-        ? source.canvas
-        : source.session,
-  );
+  can(actor, 'read', cardSourceReadResource(source));
 
 /**
  * Who writes in a canvas, from its stage's participation: the group itself, the owner of a
