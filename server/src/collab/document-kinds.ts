@@ -15,7 +15,8 @@ import { loadActor } from '../policy/actor';
 import type { Resource } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
 import { storyResource } from '../policy/story-resources';
-import { canvasResource, contextOf } from '../services/sessions/context';
+import { contextOf } from '../services/sessions/context';
+import { canvasResource } from '../services/sessions/resources';
 import { presenceNameIn } from '../services/stories/present';
 
 /** The resource whose policy decides who opens a document, and the name its people show. */

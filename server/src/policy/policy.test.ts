@@ -1,6 +1,8 @@
 import { roles, type Role } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
 import { can, type Action, type Actor, type Resource } from './policy';
+import { cardResources } from './card-resources.fixture';
+import { sessionResources } from './session-resources.fixture';
 
 const initiativeId = 'initiative-1';
 const space = (
@@ -57,80 +59,8 @@ Object.assign(resources, {
   myStory: story('account-1', 'only_me'),
   myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
 });
-/** Method sessions: one account-1 facilitates (lived and practitioners), one it does not. */
-const session = (facilitatorIds: string[], groups: string[]): Resource => ({
-  kind: 'session',
-  initiativeId,
-  facilitatorIds: new Set(facilitatorIds),
-  groupSpaceIds: new Set(groups),
-});
-const canvas = (
-  writers: Extract<Resource, { kind: 'canvas' }>['writers'],
-  spaceId: 'lived' | 'synthesis' | null,
-  extra: Partial<Extract<Resource, { kind: 'canvas' }>> = {},
-): Resource => ({
-  kind: 'canvas',
-  initiativeId,
-  space: spaceId && { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
-  facilitatorIds: new Set(['account-1']),
-  writers,
-  ownerId: null,
-  representativeIds: new Set(),
-  groupSpaceIds: new Set(['lived', 'practitioners']),
-  open: true,
-  contractAccepted: true,
-  ...extra,
-});
-Object.assign(resources, {
-  methods: { kind: 'methods', initiativeId },
-  sessionIFacilitate: session(['account-1'], ['lived', 'practitioners']),
-  sessionOfOthers: session(['account-9'], ['practitioners']),
-  livedCanvas: canvas('group', 'lived'),
-  livedCanvasClosed: canvas('group', 'lived', { open: false }),
-  livedCanvasNoContract: canvas('group', 'lived', { contractAccepted: false }),
-  ownersCanvas: canvas('owner', 'lived', { ownerId: 'account-2' }),
-  representativesCanvas: canvas('representatives', 'synthesis', {
-    facilitatorIds: new Set(['account-9']),
-    representativeIds: new Set(['account-1']),
-  }),
-  facilitatorNotes: canvas('facilitators', null),
-});
-/** Cards: where one would be made from which source, and two made already. */
-const card = (
-  spaceId: 'lived' | 'synthesis',
-  source: Extract<Resource, { kind: 'card' }>['source'],
-  createdBy: string | null = null,
-): Resource => ({
-  kind: 'card',
-  initiativeId,
-  space: { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
-  createdBy,
-  source,
-});
-const storySource = (name: string) => ({
-  kind: 'story' as const,
-  story: resources[name] as Extract<Resource, { kind: 'story' }>,
-});
-const livedCanvasSource = {
-  kind: 'canvas' as const,
-  canvas: resources.livedCanvas as Extract<Resource, { kind: 'canvas' }>,
-};
-Object.assign(resources, {
-  cardWorkingGroupStoryInSynthesis: card('synthesis', storySource('storyWorkingGroup')),
-  cardPeerStoryInSynthesis: card('synthesis', storySource('storyPeer')),
-  cardPeerStoryInLived: card('lived', storySource('storyPeer')),
-  cardWithdrawnStoryInSynthesis: card('synthesis', storySource('storyWithdrawn')),
-  cardOthersPrivateStory: card('lived', storySource('storyPrivate'), 'account-2'),
-  cardLivedCanvasInLived: card('lived', livedCanvasSource),
-  cardLivedCanvasInSynthesis: card('synthesis', livedCanvasSource),
-  cardReleaseInSynthesis: card('synthesis', {
-    kind: 'release',
-    session: resources.sessionIFacilitate as Extract<Resource, { kind: 'session' }>,
-    groupSpaceId: 'lived',
-  }),
-  myCardInSynthesis: card('synthesis', storySource('storyWorkingGroup'), 'account-1'),
-  othersCardInLived: card('lived', storySource('storyPeer'), 'account-2'),
-});
+Object.assign(resources, sessionResources(initiativeId));
+Object.assign(resources, cardResources(initiativeId, resources));
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'support'];
 
 /** Where each role's member sits in the standard fixture. */
@@ -176,16 +106,27 @@ const everyMember = [
   // The synthesis canvas where account-1 represents a group; researchers only read it.
   'representativesCanvas.read',
   'representativesCanvas.write',
+  // Posts kept in the synthesis; account-1 speaks for a group in a stage for representatives.
+  'postOnBehalf.read',
+  'postOnBehalfOfOthers.read',
+  'representativesPost.read',
+  'representativesPost.create',
+  'representativesPostOfOthers.read',
   // A card they made in the synthesis: read by every reader of the synthesis, deleted by its maker.
   'myCardInSynthesis.read',
   'myCardInSynthesis.manage',
 ];
-/** Cards a member of the lived-experience space makes and codes there. */
+/** Cards a member of the lived-experience space (or its guarantor) makes and codes there. */
 const livedCards = [
   'cardPeerStoryInLived.create',
   'cardLivedCanvasInLived.create',
   'othersCardInLived.read',
   'othersCardInLived.write',
+  // A card from their own private story: theirs alone, made in their own space only.
+  'myPrivateStoryCard.read',
+  'myPrivateStoryCard.write',
+  'myPrivateStoryCard.manage',
+  'newCardFromMyPrivateStory.create',
 ];
 /** Cards made in the synthesis by those who write there (and take part in the session). */
 const synthesisCards = [
@@ -193,6 +134,8 @@ const synthesisCards = [
   'cardReleaseInSynthesis.create',
   'myCardInSynthesis.write',
 ];
+/** Posting in a stage open to whoever takes part: the session's groups and the working group. */
+const postsAsParticipant = ['livedPost.create', 'practitionersPost.create', 'postOnBehalf.create'];
 /** Reading and writing a lived-experience canvas as a member of that group. */
 const livedCanvases = [
   'livedCanvas.read',
@@ -205,7 +148,9 @@ const livedCanvases = [
 const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
 const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
 /** Researchers read the synthesis but never write in it. */
-const researcherRights = everyMember.filter((right) => right !== 'representativesCanvas.write');
+const researcherRights = everyMember.filter(
+  (right) => right !== 'representativesCanvas.write' && right !== 'representativesPost.create',
+);
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
 /**
@@ -244,6 +189,9 @@ const allowed: Record<string, string[]> = {
     ...supportsLived,
     ...livedCanvases,
     ...takesPart,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     ...livedCards,
     'lived.read',
     'lived.write',
@@ -252,6 +200,9 @@ const allowed: Record<string, string[]> = {
   practitioner: [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -281,6 +232,11 @@ const allowed: Record<string, string[]> = {
     'sessionOfOthers.create',
     'facilitatorNotes.read',
     'facilitatorNotes.write',
+    ...postsAsParticipant,
+    'livedPost.read',
+    'practitionersPost.read',
+    'representativesPostOfOthers.create',
+    'livedGroup.assign',
     ...livedCards,
     ...synthesisCards,
   ],
@@ -302,6 +258,9 @@ const allowed: Record<string, string[]> = {
     ...supportsLived,
     ...livedCanvases,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'livedPost.read',
+    'livedGroup.assign',
     ...livedCards,
     ...synthesisCards,
     'lived.read',
@@ -312,6 +271,9 @@ const allowed: Record<string, string[]> = {
   'practitioner in the working group': [
     ...everyMember,
     ...takesPartInBoth,
+    ...postsAsParticipant,
+    'practitionersPost.read',
+    'practitionersGroupOfOthers.assign',
     'practitioners.read',
     'practitioners.write',
     'practitioners.assign',
@@ -370,6 +332,13 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
   });
 
+  it('lets a researcher who is in a peer space neither post in a session nor name its representatives', () => {
+    const researcher = actor('researcher', { inWorkingGroup: true });
+    researcher.membership = { ...researcher.membership!, spaceIds: new Set(['lived']) };
+    expect(can(researcher, 'create', resources.livedPost!)).toBe(false);
+    expect(can(researcher, 'assign', resources.livedGroup!)).toBe(false);
+  });
+
   it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {
     // The guards that the standard seats cannot tell apart: a researcher seated in the space
     // (asked like any member, as before), a non-facilitator marked as guarantor (not asked).
@@ -397,15 +366,11 @@ describe('can(actor, action, resource)', () => {
     }
   });
 
-  it('keeps a card from a story only its teller reads to that teller, in their own space only', () => {
-    const teller = actor('expert_by_experience');
-    const mine = card('lived', storySource('myStory'), 'account-1');
-    expect(can(teller, 'read', mine)).toBe(true);
-    expect(can(teller, 'create', card('lived', storySource('myStory')))).toBe(true);
-    expect(can(teller, 'create', card('synthesis', storySource('myStory')))).toBe(false);
+  it("keeps a card from a story only its teller reads from the rest of the teller's space", () => {
     // Their guarantor reads the space, but not the story, nor so the card.
     const guarantor = actor('facilitator');
     guarantor.accountId = 'account-3';
-    expect(can(guarantor, 'read', mine)).toBe(false);
+    expect(can(guarantor, 'read', resources.myPrivateStoryCard!)).toBe(false);
+    expect(can(guarantor, 'read', resources.othersCardInLived!)).toBe(true);
   });
 });

@@ -1,4 +1,10 @@
 import { groupRoleOf, type Role, type SpaceKind, type StoryAudience } from '@mizug/domain';
+import {
+  cardSourceReaches,
+  cardSourceReadResource,
+  cardSourceWithdrawn,
+  type CardSourceResource,
+} from './card-sources';
 
 /** Who is asking, as far as one initiative is concerned. */
 export interface Actor {
@@ -71,54 +77,35 @@ export type Resource =
       /** Who made it; null for a card not made yet. */
       createdBy: string | null;
       source: CardSourceResource;
-    };
-
-/** A card's source as the policy sees it: the resource whose readers may quote it. */
-export type CardSourceResource =
-  | { kind: 'story'; story: Extract<Resource, { kind: 'story' }> }
-  | { kind: 'canvas'; canvas: Extract<Resource, { kind: 'canvas' }> }
+    }
+  /**
+   * A post in a session's stage. Read like a canvas of its space; written, in a stage for
+   * representatives, by them (and the facilitators), in any other by whoever takes part: the
+   * method's rules then decide which group files it.
+   */
   | {
-      kind: 'release';
-      /** The session it was released in: its readers read what crossed. */
-      session: Extract<Resource, { kind: 'session' }>;
-      /** The group that released it. */
-      groupSpaceId: string;
+      kind: 'post';
+      initiativeId: string;
+      /** The space it is kept in: its group's, or the synthesis. */
+      space: { id: string; kind: SpaceKind };
+      /** The facilitators of that group (for the synthesis: all of the session's). */
+      facilitatorIds: ReadonlySet<string>;
+      writers: Extract<CanvasWriters, 'representatives' | 'participants'>;
+      /** The representatives of the group it is filed under (none without a group). */
+      representativeIds: ReadonlySet<string>;
+      /** The session's peer spaces (for `participants`). */
+      groupSpaceIds: ReadonlySet<string>;
+      /** It speaks on its group's behalf, as only the group's representatives may. */
+      onBehalfOf: boolean;
+    }
+  /** One peer group of a session: `assign` is naming who represents it. */
+  | {
+      kind: 'session_group';
+      initiativeId: string;
+      spaceId: string;
+      /** The facilitators chosen for this group. */
+      facilitatorIds: ReadonlySet<string>;
     };
-
-/**
- * Whether a source may be quoted in `space`: a story where its audience reaches (its own peer
- * space; the synthesis too when shared with the working group), a group's canvas only in that
- * group's space, and what a group released in the synthesis space (or its own). Another group's
- * unreleased work never reaches.
- */
-export function cardSourceReaches(
-  source: CardSourceResource,
-  space: { id: string; kind: SpaceKind },
-) {
-  switch (source.kind) {
-    case 'story':
-      return (
-        space.id === source.story.spaceId ||
-        (source.story.audience === 'working_group' && space.kind === 'synthesis')
-      );
-    case 'canvas':
-      return source.canvas.space !== null && source.canvas.space.id === space.id;
-    case 'release':
-      return space.kind === 'synthesis' || space.id === source.groupSpaceId;
-  }
-}
-
-/** The source is withdrawn (a story its teller withdrew): it is quoted no more. */
-export const cardSourceWithdrawn = (source: CardSourceResource) =>
-  source.kind === 'story' && source.story.withdrawn;
-
-/** The resource whose readers may read a card's source. */
-export const cardSourceReadResource = (source: CardSourceResource): Resource =>
-  source.kind === 'story'
-    ? source.story
-    : source.kind === 'canvas'
-      ? source.canvas
-      : source.session;
 
 const readsCardSource = (actor: Actor, source: CardSourceResource) =>
   can(actor, 'read', cardSourceReadResource(source));
@@ -223,36 +210,14 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action !== 'read' && action !== 'write') return false;
       const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
       if (!resource.space) return facilitates;
-      const reads =
-        facilitates ||
-        can(actor, 'read', {
-          kind: 'space',
-          initiativeId: resource.initiativeId,
-          spaceId: resource.space.id,
-          spaceKind: resource.space.kind,
-        });
+      const reads = readsWork(actor, facilitates, resource.initiativeId, resource.space);
       if (action === 'read') return reads;
       if (!reads || role === 'researcher' || !resource.open) return false;
       if (!facilitates && !resource.contractAccepted) return false;
-      switch (resource.writers) {
-        case 'group':
-          return facilitates || membership.spaceIds.has(resource.space.id);
-        case 'owner':
-          return resource.ownerId === actor.accountId;
-        case 'representatives':
-          return facilitates || resource.representativeIds.has(actor.accountId);
-        case 'working_group':
-          return facilitates || membership.inWorkingGroup;
-        case 'participants':
-          return (
-            facilitates ||
-            membership.inWorkingGroup ||
-            [...resource.groupSpaceIds].some((id) => membership.spaceIds.has(id))
-          );
-        case 'facilitators':
-          return facilitates;
-      }
-      return false;
+      return writes({ ...actor, membership }, facilitates, resource.writers, {
+        ...resource,
+        space: resource.space,
+      });
     }
 
     case 'card': {
@@ -287,6 +252,26 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return false;
     }
 
+    case 'post': {
+      const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
+      if (action === 'read')
+        return readsWork(actor, facilitates, resource.initiativeId, resource.space);
+      if (action !== 'create' || role === 'researcher') return false;
+      if (resource.onBehalfOf && !resource.representativeIds.has(actor.accountId)) return false;
+      return writes({ ...actor, membership }, facilitates, resource.writers, {
+        ...resource,
+        ownerId: null,
+      });
+    }
+
+    case 'session_group':
+      return (
+        action === 'assign' &&
+        role !== 'researcher' &&
+        ((role === 'facilitator' && resource.facilitatorIds.has(actor.accountId)) ||
+          membership.spaceIds.has(resource.spaceId))
+      );
+
     case 'story': {
       const isTeller = resource.tellerId === actor.accountId;
       // Told in one's own peer space only; consent and withdrawal are the teller's alone.
@@ -316,5 +301,51 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       }
       return false;
     }
+  }
+}
+
+/** Work kept in a session's space: that group's facilitators read it, and whoever reads the space. */
+function readsWork(
+  actor: Actor,
+  facilitates: boolean,
+  initiativeId: string,
+  space: { id: string; kind: SpaceKind },
+) {
+  return (
+    facilitates ||
+    can(actor, 'read', { kind: 'space', initiativeId, spaceId: space.id, spaceKind: space.kind })
+  );
+}
+
+/** Whether the actor is among `writers` of a canvas or a post kept in `work.space`. */
+function writes(
+  actor: Actor & { membership: NonNullable<Actor['membership']> },
+  facilitates: boolean,
+  writers: CanvasWriters,
+  work: {
+    space: { id: string };
+    ownerId: string | null;
+    representativeIds: ReadonlySet<string>;
+    groupSpaceIds: ReadonlySet<string>;
+  },
+): boolean {
+  const { membership } = actor;
+  switch (writers) {
+    case 'group':
+      return facilitates || membership.spaceIds.has(work.space.id);
+    case 'owner':
+      return work.ownerId === actor.accountId;
+    case 'representatives':
+      return facilitates || work.representativeIds.has(actor.accountId);
+    case 'working_group':
+      return facilitates || membership.inWorkingGroup;
+    case 'participants':
+      return (
+        facilitates ||
+        membership.inWorkingGroup ||
+        [...work.groupSpaceIds].some((id) => membership.spaceIds.has(id))
+      );
+    case 'facilitators':
+      return facilitates;
   }
 }

@@ -20,11 +20,11 @@ import type { AppEnv } from '../http/context';
 import { requestLocale, zodErrorMap } from '../http/locale';
 import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
+import { contribute } from '../services/sessions/contribute';
 import { adaptMethod, changeMethod, listMethods } from '../services/sessions/methods';
 import {
   acceptContract,
   confirmAsOwner,
-  contribute,
   declareDependency,
   nameRepresentatives,
   releaseWork,

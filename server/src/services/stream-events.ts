@@ -8,8 +8,8 @@ import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
-import { sessionResource } from './sessions/context';
 import { storyResource } from '../policy/story-resources';
+import { sessionResource } from './sessions/resources';
 import { photosSeenBy } from './stories/photos';
 import { storyView } from './stories/present';
 

@@ -8,7 +8,7 @@ import {
   cardSourceReaches,
   cardSourceReadResource,
   cardSourceWithdrawn,
-} from '../../policy/policy';
+} from '../../policy/card-sources';
 import { spaceResource } from '../../policy/resources';
 import { runCommand, type CommandDeps } from '../command';
 import { checkAnchor } from './anchor';

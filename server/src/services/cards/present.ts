@@ -1,12 +1,7 @@
 import type { CardCredit, InsightCard, KnowledgeType, Space, SpaceKind } from '@mizug/domain';
 import type { StoredCard } from '../../db/repositories/insight-cards';
-import {
-  can,
-  cardSourceReaches,
-  cardSourceWithdrawn,
-  type Actor,
-  type Resource,
-} from '../../policy/policy';
+import { cardSourceReaches, cardSourceWithdrawn } from '../../policy/card-sources';
+import { can, type Actor, type Resource } from '../../policy/policy';
 import { bylineOf, seesTeller } from '../stories/present';
 import { toBase64 } from './anchor';
 import type { LoadedSource } from './sources';

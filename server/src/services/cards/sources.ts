@@ -4,9 +4,11 @@ import type { Database, Queryable } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { findStory, type StoredStory } from '../../db/repositories/stories';
 import { AppError } from '../../errors';
-import type { Actor, CardSourceResource } from '../../policy/policy';
+import type { CardSourceResource } from '../../policy/card-sources';
+import type { Actor } from '../../policy/policy';
 import { storyResource } from '../../policy/story-resources';
-import { canvasResource, contextOf, sessionResource } from '../sessions/context';
+import { contextOf } from '../sessions/context';
+import { canvasResource, sessionResource } from '../sessions/resources';
 
 /** A card's source as it is now: what the policy decides on, its group, and where its text is. */
 export interface LoadedSource {

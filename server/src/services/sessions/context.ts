@@ -3,29 +3,15 @@ import { workSpaceFor, type Stage } from '@mizug/methods';
 import type { Database, Queryable } from '../../db/database';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
-import type { StoredCanvas, StoredMethodSession } from '../../db/repositories/method-sessions';
+import type { StoredMethodSession } from '../../db/repositories/method-sessions';
 import { listMemberships } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import type { AuditInput, CommandScope } from '../command';
-import type { Actor, CanvasWriters, Resource } from '../../policy/policy';
+import type { Actor } from '../../policy/policy';
+import { facilitatorsOf, sessionResource } from './resources';
 import type { SessionFacts } from './rules';
-
-/** Whoever started the session and every facilitator chosen for one of its groups. */
-export const facilitatorsOf = (session: StoredMethodSession) =>
-  new Set([session.startedBy, ...session.groups.flatMap((group) => group.facilitatorIds)]);
-
-export function sessionResource(
-  session: StoredMethodSession,
-): Extract<Resource, { kind: 'session' }> {
-  return {
-    kind: 'session',
-    initiativeId: session.initiativeId,
-    facilitatorIds: facilitatorsOf(session),
-    groupSpaceIds: new Set(session.groups.map((group) => group.spaceId)),
-  };
-}
 
 /** A session with everything its rules and views are decided on, as one caller sees it. */
 export interface SessionContext {
@@ -119,44 +105,6 @@ export const isOpen = (context: SessionContext, stageId: string) =>
 /** The space a stage's work lives in for a group: its own, or the synthesis space. */
 export const workSpaceOf = (context: SessionContext, stage: Stage, groupId: string | null) =>
   workSpaceFor(stage, groupId, context.synthesisSpace.id);
-
-const writersOf: Record<Stage['participation'], CanvasWriters> = {
-  everyone: 'participants',
-  individual: 'group',
-  owner: 'owner',
-  each_group: 'group',
-  representatives: 'representatives',
-  working_group: 'working_group',
-};
-
-/** A canvas as the policy sees it, for the caller of `context`. */
-export function canvasResource(
-  context: SessionContext,
-  canvas: StoredCanvas,
-): Extract<Resource, { kind: 'canvas' }> {
-  const { session } = context;
-  const stage = stageOf(context, canvas.stageId);
-  const group = session.groups.find((candidate) => candidate.spaceId === canvas.spaceId);
-  const space = context.spaces.find((candidate) => candidate.id === canvas.spaceId);
-  return {
-    kind: 'canvas',
-    initiativeId: session.initiativeId,
-    space: space ? { id: space.id, kind: space.kind } : null,
-    // A group's facilitators work in its canvases; the synthesis and the notes are all of theirs.
-    facilitatorIds: group ? new Set(group.facilitatorIds) : facilitatorsOf(session),
-    writers:
-      canvas.purpose === 'facilitator_notes'
-        ? 'facilitators'
-        : stage.participation === 'owner' && !session.ownerId
-          ? 'group' // a group's own success: the group writes it
-          : writersOf[stage.participation],
-    ownerId: session.ownerId,
-    representativeIds: new Set(session.groups.flatMap((g) => g.representativeIds)),
-    groupSpaceIds: new Set(session.groups.map((g) => g.spaceId)),
-    open: canvas.purpose === 'facilitator_notes' || isOpen(context, canvas.stageId),
-    contractAccepted: context.facts.contractAcceptors.has(context.account.id),
-  };
-}
 
 /** The contract must be accepted before a first contribution; facilitators wrote it. */
 export function requireContract(context: SessionContext) {

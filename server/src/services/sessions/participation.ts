@@ -4,7 +4,8 @@ import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
 import { can } from '../../policy/policy';
-import { canvasResource, loadSessionContext } from './context';
+import { loadSessionContext } from './context';
+import { canvasResource } from './resources';
 
 const wordsIn = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const latest = (dates: Date[]) =>

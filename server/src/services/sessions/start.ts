@@ -10,7 +10,7 @@ import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { can } from '../../policy/policy';
 import { runCommand, type CommandDeps } from '../command';
-import { sessionResource } from './context';
+import { sessionResource } from './resources';
 
 /** One of this initiative's adaptations, by its uuid; undefined for anything else. */
 export async function findAdaptation(db: Queryable, initiativeId: string, ref: string) {

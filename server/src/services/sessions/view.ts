@@ -8,7 +8,8 @@ import {
 import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
-import { canvasResource, facilitatorsOf, loadSessionContext, type SessionContext } from './context';
+import { loadSessionContext, type SessionContext } from './context';
+import { canvasResource, facilitatorsOf, postResource } from './resources';
 import {
   claimCrossed,
   closeBlockers,
@@ -27,20 +28,10 @@ function personOf(context: SessionContext) {
   });
 }
 
-/** Can the caller read work kept in `spaceId` (a group's space or the synthesis)? */
-function readsSpace(context: SessionContext, spaceId: string) {
-  const space = context.spaces.find((candidate) => candidate.id === spaceId);
-  if (!space) return false;
-  const group = context.session.groups.find((candidate) => candidate.spaceId === spaceId);
-  return (
-    (context.isFacilitator && !!group?.facilitatorIds.includes(context.account.id)) ||
-    can(context.actor, 'read', {
-      kind: 'space',
-      initiativeId: space.initiativeId,
-      spaceId: space.id,
-      spaceKind: space.kind,
-    })
-  );
+/** Can the caller read a post where it is kept (a group's space or the synthesis)? */
+function readsPost(context: SessionContext, post: Parameters<typeof postResource>[1]) {
+  const resource = postResource(context, post);
+  return resource !== undefined && can(context.actor, 'read', resource);
 }
 
 /**
@@ -176,7 +167,7 @@ export async function sessionView(
     contributions: contributions
       .filter(
         (contribution) =>
-          readsSpace(context, contribution.spaceId) ||
+          readsPost(context, contribution) ||
           claimCrossed(facts, contribution) ||
           responseCrossed(facts, contribution),
       )

@@ -1,0 +1,49 @@
+import type { Resource } from './policy';
+
+type Of<Kind extends Resource['kind']> = Extract<Resource, { kind: Kind }>;
+
+/**
+ * The insight-card resources of the policy matrix (`policy.test.ts`), quoting the stories,
+ * canvases and sessions of its fixture: where a card would be made from which source, and
+ * cards made already. The actor there is account-1.
+ */
+export function cardResources(
+  initiativeId: string,
+  resources: Record<string, Resource>,
+): Record<string, Resource> {
+  const card = (
+    spaceId: 'lived' | 'synthesis',
+    source: Of<'card'>['source'],
+    createdBy: string | null = null,
+  ): Resource => ({
+    kind: 'card',
+    initiativeId,
+    space: { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
+    createdBy,
+    source,
+  });
+  const story = (name: string) => ({
+    kind: 'story' as const,
+    story: resources[name] as Of<'story'>,
+  });
+  const livedCanvas = { kind: 'canvas' as const, canvas: resources.livedCanvas as Of<'canvas'> };
+  return {
+    cardWorkingGroupStoryInSynthesis: card('synthesis', story('storyWorkingGroup')),
+    cardPeerStoryInSynthesis: card('synthesis', story('storyPeer')),
+    cardPeerStoryInLived: card('lived', story('storyPeer')),
+    cardWithdrawnStoryInSynthesis: card('synthesis', story('storyWithdrawn')),
+    cardOthersPrivateStory: card('lived', story('storyPrivate'), 'account-2'),
+    cardLivedCanvasInLived: card('lived', livedCanvas),
+    cardLivedCanvasInSynthesis: card('synthesis', livedCanvas),
+    cardReleaseInSynthesis: card('synthesis', {
+      kind: 'release',
+      session: resources.sessionIFacilitate as Of<'session'>,
+      groupSpaceId: 'lived',
+    }),
+    myCardInSynthesis: card('synthesis', story('storyWorkingGroup'), 'account-1'),
+    othersCardInLived: card('lived', story('storyPeer'), 'account-2'),
+    myPrivateStoryCard: card('lived', story('myStory'), 'account-1'),
+    newCardFromMyPrivateStory: card('lived', story('myStory')),
+    newCardFromMyPrivateStoryInSynthesis: card('synthesis', story('myStory')),
+  };
+}

@@ -1,0 +1,97 @@
+import type { SpaceKind } from '@mizug/domain';
+import type { Resource } from './policy';
+
+/**
+ * The method-session resources of the policy matrix (`policy.test.ts`), named for its table; the
+ * actor there is account-1.
+ */
+export function sessionResources(initiativeId: string): Record<string, Resource> {
+  const resources: Record<string, Resource> = {};
+  /** Method sessions: one account-1 facilitates (lived and practitioners), one it does not. */
+  const session = (facilitatorIds: string[], groups: string[]): Resource => ({
+    kind: 'session',
+    initiativeId,
+    facilitatorIds: new Set(facilitatorIds),
+    groupSpaceIds: new Set(groups),
+  });
+  const canvas = (
+    writers: Extract<Resource, { kind: 'canvas' }>['writers'],
+    spaceId: 'lived' | 'synthesis' | null,
+    extra: Partial<Extract<Resource, { kind: 'canvas' }>> = {},
+  ): Resource => ({
+    kind: 'canvas',
+    initiativeId,
+    space: spaceId && { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
+    facilitatorIds: new Set(['account-1']),
+    writers,
+    ownerId: null,
+    representativeIds: new Set(),
+    groupSpaceIds: new Set(['lived', 'practitioners']),
+    open: true,
+    contractAccepted: true,
+    ...extra,
+  });
+  Object.assign(resources, {
+    methods: { kind: 'methods', initiativeId },
+    sessionIFacilitate: session(['account-1'], ['lived', 'practitioners']),
+    sessionOfOthers: session(['account-9'], ['practitioners']),
+    livedCanvas: canvas('group', 'lived'),
+    livedCanvasClosed: canvas('group', 'lived', { open: false }),
+    livedCanvasNoContract: canvas('group', 'lived', { contractAccepted: false }),
+    ownersCanvas: canvas('owner', 'lived', { ownerId: 'account-2' }),
+    representativesCanvas: canvas('representatives', 'synthesis', {
+      facilitatorIds: new Set(['account-9']),
+      representativeIds: new Set(['account-1']),
+    }),
+    facilitatorNotes: canvas('facilitators', null),
+  });
+  /** Posts in a session's stages, and its groups (whose representatives their people name). */
+  const post = (
+    writers: Extract<Resource, { kind: 'post' }>['writers'],
+    spaceId: 'lived' | 'practitioners' | 'synthesis',
+    extra: Partial<Extract<Resource, { kind: 'post' }>> = {},
+  ): Resource => ({
+    kind: 'post',
+    initiativeId,
+    space: {
+      id: spaceId,
+      kind: { lived: 'lived_experience', practitioners: 'practitioners', synthesis: 'synthesis' }[
+        spaceId
+      ] as SpaceKind,
+    },
+    facilitatorIds: new Set(['account-1']),
+    writers,
+    representativeIds: new Set(),
+    groupSpaceIds: new Set(['lived', 'practitioners']),
+    onBehalfOf: false,
+    ...extra,
+  });
+  const sessionGroup = (spaceId: string, facilitatorIds: string[]): Resource => ({
+    kind: 'session_group',
+    initiativeId,
+    spaceId,
+    facilitatorIds: new Set(facilitatorIds),
+  });
+  Object.assign(resources, {
+    livedPost: post('participants', 'lived'),
+    practitionersPost: post('participants', 'practitioners'),
+    postOnBehalf: post('participants', 'synthesis', {
+      onBehalfOf: true,
+      representativeIds: new Set(['account-1']),
+    }),
+    postOnBehalfOfOthers: post('participants', 'synthesis', {
+      onBehalfOf: true,
+      representativeIds: new Set(['account-2']),
+    }),
+    representativesPost: post('representatives', 'synthesis', {
+      facilitatorIds: new Set(['account-9']),
+      representativeIds: new Set(['account-1']),
+    }),
+    representativesPostOfOthers: post('representatives', 'synthesis', {
+      representativeIds: new Set(['account-2']),
+    }),
+    livedGroup: sessionGroup('lived', ['account-1']),
+    practitionersGroupOfOthers: sessionGroup('practitioners', ['account-9']),
+  });
+  return resources;
+}

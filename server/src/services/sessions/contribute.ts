@@ -1,0 +1,119 @@
+import type { Account, ContributionKind, NewContribution } from '@mizug/domain';
+import type { Stage } from '@mizug/methods';
+import * as sessions from '../../db/repositories/method-sessions';
+import { AppError } from '../../errors';
+import { can } from '../../policy/policy';
+import { runCommand, type CommandDeps } from '../command';
+import {
+  announceChange,
+  loadSessionContext,
+  requireContract,
+  requireMyGroup,
+  requireOpen,
+  stageOf,
+  workSpaceOf,
+} from './context';
+import { postResource } from './resources';
+import { claimCrossed, groupsOf, isPeerStage } from './rules';
+
+/** What a post is, from the stage and who writes it; null when the stage takes no such post. */
+const contributionKindOf = (
+  stage: Stage,
+  ownerId: string | null,
+  authorId: string,
+  isReply: boolean,
+): ContributionKind | null => {
+  switch (stage.artefact) {
+    case 'contributions':
+      return stage.participation === 'owner' ? 'principle' : 'post';
+    case 'questions':
+      // The circle asks; the owner answers (anyone in the group, for a group's own success).
+      if (isReply) return ownerId === null || ownerId === authorId ? 'answer' : null;
+      return ownerId === authorId ? null : 'question';
+    case 'claims':
+      return isReply ? null : 'claim';
+    case 'responses':
+      return isReply ? 'response' : null;
+    default:
+      return null;
+  }
+};
+
+/**
+ * A post in the open stage. In the synthesis space it is labelled with its author's group, and
+ * only a group's named representatives may speak on its behalf (or post at all in a stage for
+ * representatives).
+ */
+export async function contribute(
+  deps: CommandDeps,
+  account: Account,
+  sessionId: string,
+  stageId: string,
+  contribution: NewContribution,
+): Promise<void> {
+  const context = await loadSessionContext(deps.db, account, sessionId, 'write');
+  const { session, isFacilitator, myGroupIds } = context;
+  const stage = stageOf(context, stageId);
+  requireOpen(context, stageId);
+  const kind = contributionKindOf(
+    stage,
+    session.ownerId,
+    account.id,
+    contribution.parentId !== undefined,
+  );
+  if (!kind) throw new AppError('stage_artefact_mismatch');
+  requireContract(context);
+
+  let groupId: string | null = contribution.groupSpaceId ?? null;
+  if (groupId) requireMyGroup(context, groupId);
+  else if (myGroupIds.length === 1) groupId = myGroupIds[0]!;
+  else if (myGroupIds.length > 1)
+    throw new AppError('validation_failed', { groupSpaceId: 'validation_failed' });
+  if (!groupId && !isFacilitator && isPeerStage(stage)) throw new AppError('not_in_group');
+  if (groupId && !groupsOf(context.facts, stage).includes(groupId) && isPeerStage(stage))
+    throw new AppError('not_in_group');
+
+  const spaceId = workSpaceOf(context, stage, groupId);
+  const post = postResource(context, {
+    stageId,
+    spaceId,
+    authorGroupId: groupId,
+    onBehalfOf: contribution.onBehalfOf,
+  });
+  if (!post || !can(context.actor, 'create', post))
+    throw new AppError(
+      post?.writers === 'participants' && !contribution.onBehalfOf
+        ? 'forbidden'
+        : 'not_representative',
+    );
+
+  if (contribution.parentId) {
+    const parent = await sessions.findContribution(deps.db, sessionId, contribution.parentId);
+    const expected = kind === 'answer' ? 'question' : 'claim';
+    if (!parent || parent.kind !== expected)
+      throw new AppError('validation_failed', { parentId: 'not_found' });
+    // A response answers a claim its group validated: only that has crossed to the others.
+    if (kind === 'response' && !claimCrossed(context.facts, parent))
+      throw new AppError('validation_failed', { parentId: 'not_found' });
+  }
+  if (kind === 'response' && !contribution.stance)
+    throw new AppError('validation_failed', { stance: 'validation_failed' });
+
+  // Posts are not audited: they are the session's content, kept with their author and time.
+  await runCommand(deps, async (scope) => {
+    await sessions.insertContribution(scope.tx, sessionId, {
+      stageId,
+      spaceId,
+      authorId: account.id,
+      authorGroupId: groupId,
+      onBehalfOf: contribution.onBehalfOf,
+      kind,
+      body: contribution.body,
+      parentId: contribution.parentId ?? null,
+      sourceTags: kind === 'claim' ? contribution.sourceTags : [],
+      confidence: kind === 'claim' ? (contribution.confidence ?? null) : null,
+      stance: kind === 'response' ? (contribution.stance ?? null) : null,
+    });
+    announceChange(scope, session);
+  });
+}
