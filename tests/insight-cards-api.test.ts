@@ -345,22 +345,23 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
       quote: 'אין עם מי',
     });
     const card = (await made.json()) as InsightCard;
-    const adminId = await seed.admin.accountId();
-    const [code] = await server.db.query<{ id: string }>(
-      `INSERT INTO codes (initiative_id, name, colour, created_by)
-       VALUES ($1, '{"he": "בדידות"}', '#aa3300', $2) RETURNING id`,
-      [seed.initiativeId, adminId],
-    );
+    const created = await facilitator.post(`/api/initiatives/${seed.initiativeId}/codes`, {
+      name: { he: 'בדידות' },
+      colour: '#aa3300',
+    });
+    expect(created.status).toBe(201);
+    const code = (await created.json()) as { id: string };
     const codes = (who: Person, codeIds: string[]) =>
       who.call('PUT', `/api/cards/${card.id}/codes`, { codeIds });
 
-    expect((await codes(seed.people.researcher, [code!.id])).status).toBe(403);
-    const unknown = await codes(seed.people.ebe2, [code!.id, crypto.randomUUID()]);
+    expect((await codes(seed.people.researcher, [code.id])).status).toBe(403);
+    const unknown = await codes(seed.people.ebe2, [code.id, crypto.randomUUID()]);
     expect(unknown.status).toBe(400);
+    expect((await errorOf(unknown)).code).toBe('code_not_in_initiative');
     expect(Object.keys((await errorOf(unknown)).fields ?? {})).toEqual(['codeIds.1']);
-    const coded = await codes(seed.people.ebe2, [code!.id]);
+    const coded = await codes(seed.people.ebe2, [code.id]);
     expect(coded.status).toBe(200);
-    expect(((await coded.json()) as InsightCard).codeIds).toEqual([code!.id]);
+    expect(((await coded.json()) as InsightCard).codeIds).toEqual([code.id]);
 
     expect((await seed.people.ebe2.call('DELETE', `/api/cards/${card.id}`)).status).toBe(403);
     expect((await seed.people.practitioner.call('DELETE', `/api/cards/${card.id}`)).status).toBe(

@@ -5,6 +5,7 @@ import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
 import { signInMiddleware } from './http/sign-in';
 import { cardRoutes, spaceCardRoutes } from './routes/cards';
+import { codeRoutes, initiativeCodeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
@@ -47,6 +48,8 @@ export function createApp(deps: AppDeps) {
     .route('/api', joinRoutes(deps))
     .route('/api/initiatives', initiativeRoutes(deps))
     .route('/api/initiatives', eventRoutes(deps))
+    .route('/api/initiatives', initiativeCodeRoutes(deps))
+    .route('/api/codes', codeRoutes(deps))
     .route('/api/spaces', spaceRoutes(deps))
     .route('/api/spaces', spaceCardRoutes(deps))
     .route('/api/cards', cardRoutes(deps))

@@ -47,6 +47,11 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   source_withdrawn: { status: 409, message: m.error_source_withdrawn },
   source_not_shared_here: { status: 403, message: m.error_source_not_shared_here },
   anchor_not_in_source: { status: 422, message: m.error_anchor_not_in_source },
+  language_not_in_initiative: { status: 400, message: m.error_language_not_in_initiative },
+  code_not_in_initiative: { status: 400, message: m.error_code_not_in_initiative },
+  code_cycle: { status: 409, message: m.error_code_cycle },
+  code_merge_into_itself: { status: 400, message: m.error_code_merge_into_itself },
+  code_in_use: { status: 409, message: m.error_code_in_use },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

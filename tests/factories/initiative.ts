@@ -1,4 +1,4 @@
-import type { CreatedInvitation, InitiativeHome, Space } from '@mizug/domain';
+import type { CreatedInvitation, InitiativeHome, NewInitiative, Space } from '@mizug/domain';
 import type { Database } from '../../server/src/db/database';
 import { createInstanceAdmin } from '../../server/src/services/create-admin';
 import { Person } from './person';
@@ -35,6 +35,8 @@ export const adminInDatabase = (db: Database) => async (form: AdminForm) => {
 export async function seedInitiative(
   app: AnyApp,
   createAdmin: (form: AdminForm) => Promise<void>,
+  /** The initiative's languages; Hebrew and English unless a test needs others. */
+  languages: NewInitiative['languages'] = ['he', 'en'],
 ): Promise<SeededInitiative> {
   await createAdmin({ handle: 'admin', displayName: 'Dana Admin', passphrase: ADMIN_PASSPHRASE });
   const admin = new Person(app);
@@ -42,7 +44,7 @@ export async function seedInitiative(
   const created = await admin.post('/api/initiatives', {
     name: 'Loneliness in old age',
     problem: 'Older people living alone',
-    languages: ['he', 'en'],
+    languages,
   });
   const { id: initiativeId } = (await created.json()) as { id: string };
   const home = (await (

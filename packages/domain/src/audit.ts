@@ -37,6 +37,10 @@ export const auditActions = [
   'card.create',
   'card.delete',
   'card.code',
+  'code.create',
+  'code.change',
+  'code.merge',
+  'code.delete',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -45,6 +45,11 @@ export const errorCodes = [
   'source_withdrawn',
   'source_not_shared_here',
   'anchor_not_in_source',
+  'language_not_in_initiative',
+  'code_not_in_initiative',
+  'code_cycle',
+  'code_merge_into_itself',
+  'code_in_use',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -1,4 +1,5 @@
 export * from './audit';
+export * from './codebook';
 export * from './errors';
 export * from './health';
 export * from './initiative';

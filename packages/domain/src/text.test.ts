@@ -11,6 +11,9 @@ const responseSchemas = new Set([
   'auditEntrySchema',
   'bylineSchema',
   'cardCreditSchema',
+  'codebookSchema',
+  'codeNodeSchema',
+  'codeSchema',
   'createdInvitationSchema',
   'healthSchema',
   'initiativeHomeSchema',
@@ -108,6 +111,9 @@ describe('text fields', () => {
       'contractTermsSchema.leaving',
       'startSessionSchema.title',
       'joinSchema.displayName',
+      'newCodeSchema.name.he',
+      'newCodeSchema.description.ar',
+      'codeChangeSchema.name.en',
       'methodDefinitionSchema.stages.0.prompts.0.ar',
     ])
       expect(paths).toContain(expected);

@@ -17,6 +17,8 @@ const ruleMessages = {
   comment_required: m.error_comment_required,
   duplicate_stage: m.error_duplicate_stage,
   validation_exit: m.error_validation_exit,
+  code_name_required: m.error_code_name_required,
+  nothing_to_change: m.error_nothing_to_change,
 } satisfies Record<string, (inputs: Record<string, never>, options: { locale: Locale }) => string>;
 export type ValidationRule = keyof typeof ruleMessages;
 

@@ -20,6 +20,7 @@ const resources: Record<string, Resource> = {
   members: { kind: 'members', initiativeId },
   audit: { kind: 'audit', initiativeId },
   export: { kind: 'export', initiativeId },
+  code: { kind: 'code', initiativeId },
   instance: { kind: 'instance' },
   ...Object.fromEntries(
     roles.map((role) => [`invite:${role}`, { kind: 'invitation', initiativeId, role }]),
@@ -93,6 +94,7 @@ function actor(
 const everyMember = [
   'synthesis.read',
   'initiative.read',
+  'code.read',
   // Stories: one shared with the working group, one they help write, and their own.
   'storyWorkingGroup.read',
   'storySupported.read',
@@ -225,6 +227,8 @@ const allowed: Record<string, string[]> = {
     'methods.read',
     'methods.create',
     'methods.write',
+    'code.create',
+    'code.write',
     'sessionIFacilitate.create',
     'sessionIFacilitate.read',
     'sessionIFacilitate.write',
@@ -251,6 +255,8 @@ const allowed: Record<string, string[]> = {
     'export.read',
     ...inviteAll,
     'methods.read',
+    'code.create',
+    'code.write',
   ],
   'expert_by_experience in the working group': [
     ...everyMember,

@@ -44,6 +44,8 @@ export type Resource =
     }
   /** The initiative's own adaptations of the methods. */
   | { kind: 'methods'; initiativeId: string }
+  /** The initiative's codebook: its codes, their names, tree and merges. */
+  | { kind: 'code'; initiativeId: string }
   | {
       kind: 'session';
       initiativeId: string;
@@ -193,6 +195,13 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'methods':
       if (action === 'read') return role === 'facilitator' || role === 'admin';
       return (action === 'create' || action === 'write') && role === 'facilitator';
+
+    // Every member reads the codebook; those who run the synthesis shape it.
+    case 'code':
+      if (action === 'read') return true;
+      return (
+        (action === 'create' || action === 'write') && (role === 'facilitator' || role === 'admin')
+      );
 
     case 'session': {
       const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);

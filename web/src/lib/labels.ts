@@ -56,6 +56,10 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'card.create': m.audit_action_card_create,
   'card.delete': m.audit_action_card_delete,
   'card.code': m.audit_action_card_code,
+  'code.create': m.audit_action_code_create,
+  'code.change': m.audit_action_code_change,
+  'code.merge': m.audit_action_code_merge,
+  'code.delete': m.audit_action_code_delete,
 };
 
 const builtInSpaceNames = {

@@ -39,8 +39,11 @@ export async function setCardCodes(
   const wanted = [...new Set(codeIds)];
   const known = new Set(await cards.codesOfInitiative(deps.db, card.initiativeId, wanted));
   const unknown = codeIds.findIndex((id) => !known.has(id));
+  // The codebook's own refusal: a code of another initiative (or none) is not this card's to carry.
   if (unknown >= 0)
-    throw new AppError('validation_failed', { [`codeIds.${unknown}`]: 'not_found' });
+    throw new AppError('code_not_in_initiative', {
+      [`codeIds.${unknown}`]: 'code_not_in_initiative',
+    });
   await runCommand(deps, async ({ tx, audit }) => {
     await cards.replaceCardCodes(tx, card.id, wanted, account.id);
     await audit({
