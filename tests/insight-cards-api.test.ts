@@ -268,7 +268,7 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
     doc.destroy();
   });
 
-  it("quotes a practitioners' canvas only once they released it, as the practitioners' work", async () => {
+  it("quotes a session's posts where they are kept, and a practitioners' canvas only once released", async () => {
     const { practitioner, ebe, ebe2 } = seed.people;
     const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
       methodId: 'merging-of-knowledge',
@@ -285,6 +285,27 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
       expect((await who.post(`/api/sessions/${session.id}/contract/acceptance`, {})).status).toBe(
         201,
       );
+    // A post is quoted in the space it is kept in, credited as the session shows its author.
+    expect((await facilitator.post(`${stage('MK-2')}/open`, {})).status).toBe(200);
+    const posted = await ebe.post(`${stage('MK-2')}/contributions`, {
+      body: 'הבדידות מתחילה בערב',
+    });
+    expect(posted.status).toBe(201);
+    const inLived = (await (await ebe2.get(`/api/sessions/${session.id}`)).json()) as SessionView;
+    const post = inLived.contributions.find((c) => c.body === 'הבדידות מתחילה בערב')!;
+    const fromPost = { source: { kind: 'post' as const, id: post.id }, quote: 'מתחילה בערב' };
+    const postCard = await makeCard(ebe2, seed.spaces.lived_experience, fromPost);
+    expect(postCard.status).toBe(201);
+    expect((await postCard.json()) as InsightCard).toMatchObject({
+      group: { spaceId: seed.spaces.lived_experience },
+      knowledgeType: 'lived_experience',
+      credit: { credit: 'name', name: 'מרים' },
+    });
+    const postElsewhere = await makeCard(ebe2, seed.spaces.synthesis, fromPost);
+    expect((await errorOf(postElsewhere)).code).toBe('source_not_shared_here');
+    expect((await makeCard(practitioner, seed.spaces.synthesis, fromPost)).status).toBe(404);
+    expect((await facilitator.post(`${stage('MK-2')}/close`, {})).status).toBe(200);
+
     expect((await facilitator.post(`${stage('MK-3')}/open`, {})).status).toBe(200);
     const view = (await (
       await practitioner.get(`/api/sessions/${session.id}`)

@@ -3,14 +3,16 @@ import { spaceKindSchema } from './initiative';
 import { storableText } from './text';
 
 /**
- * Where a card's quote comes from. One case per kind of source; photo captions, recording
- * transcripts, session posts, LS-8 principles and PW claims are each one more case here.
+ * Where a card's quote comes from. One case per kind of source; photo captions and recording
+ * transcripts are each one more case here (LS-8 principles and PW claims are posts).
  */
 export const cardSourceSchema = z.discriminatedUnion('kind', [
   /** The body of a story (its collaborative document). */
   z.object({ kind: z.literal('story'), id: z.uuid() }),
   /** A stage canvas of a session, read in its own group's space. */
   z.object({ kind: z.literal('canvas'), id: z.uuid() }),
+  /** A post in a session's stage, quoted in the space it is kept in. */
+  z.object({ kind: z.literal('post'), id: z.uuid() }),
   /** One item of what a group released into the synthesis space (`id`: the release). */
   z.object({
     kind: z.literal('release'),
@@ -40,7 +42,7 @@ export const cardQuoteSchema = storableText(z.string().min(1).max(2000)).refine(
 export const newCardSchema = z.object({
   source: cardSourceSchema,
   quote: cardQuoteSchema,
-  /** Only for collaborative text (stories, canvases); released items are fixed copies. */
+  /** Only for collaborative text (stories, canvases); posts and released items are fixed text. */
   anchor: cardAnchorSchema.optional(),
 });
 export type NewCard = z.infer<typeof newCardSchema>;
@@ -59,7 +61,8 @@ export type KnowledgeType = z.infer<typeof knowledgeTypeSchema>;
 
 /**
  * Who a card credits: a story's teller exactly as the story credits them to this reader
- * (`name`, `pseudonym` or `anonymous`), or the group whose work it quotes (`group`).
+ * (`name`, `pseudonym` or `anonymous`), a post's author by the name the session shows (`name`),
+ * or the group whose work it quotes, or on whose behalf a post spoke (`group`).
  */
 export const cardCreditSchema = z.object({
   credit: z.enum(['name', 'pseudonym', 'anonymous', 'group']),

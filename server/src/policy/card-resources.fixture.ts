@@ -40,6 +40,11 @@ export function cardResources(
       session: resources.sessionIFacilitate as Of<'session'>,
       groupSpaceId: 'lived',
     }),
+    cardLivedPostInLived: card('lived', { kind: 'post', post: resources.livedPost as Of<'post'> }),
+    cardLivedPostInSynthesis: card('synthesis', {
+      kind: 'post',
+      post: resources.livedPost as Of<'post'>,
+    }),
     myCardInSynthesis: card('synthesis', story('storyWorkingGroup'), 'account-1'),
     othersCardInLived: card('lived', story('storyPeer'), 'account-2'),
     myPrivateStoryCard: card('lived', story('myStory'), 'account-1'),

@@ -5,6 +5,7 @@ import type { Resource } from './policy';
 export type CardSourceResource =
   | { kind: 'story'; story: Extract<Resource, { kind: 'story' }> }
   | { kind: 'canvas'; canvas: Extract<Resource, { kind: 'canvas' }> }
+  | { kind: 'post'; post: Extract<Resource, { kind: 'post' }> }
   | {
       kind: 'release';
       /** The session it was released in: its readers read what crossed. */
@@ -16,8 +17,8 @@ export type CardSourceResource =
 /**
  * Whether a source may be quoted in `space`: a story where its audience reaches (its own peer
  * space; the synthesis too when shared with the working group), a group's canvas only in that
- * group's space, and what a group released in the synthesis space (or its own). Another group's
- * unreleased work never reaches.
+ * group's space, a post in the space it is kept in, and what a group released in the synthesis
+ * space (or its own). Another group's unreleased work never reaches.
  */
 export function cardSourceReaches(
   source: CardSourceResource,
@@ -31,6 +32,8 @@ export function cardSourceReaches(
       );
     case 'canvas':
       return source.canvas.space !== null && source.canvas.space.id === space.id;
+    case 'post':
+      return source.post.space.id === space.id;
     case 'release':
       return space.kind === 'synthesis' || space.id === source.groupSpaceId;
   }
@@ -41,9 +44,15 @@ export const cardSourceWithdrawn = (source: CardSourceResource) =>
   source.kind === 'story' && source.story.withdrawn;
 
 /** The resource whose readers may read a card's source. */
-export const cardSourceReadResource = (source: CardSourceResource): Resource =>
-  source.kind === 'story'
-    ? source.story
-    : source.kind === 'canvas'
-      ? source.canvas
-      : source.session;
+export function cardSourceReadResource(source: CardSourceResource): Resource {
+  switch (source.kind) {
+    case 'story':
+      return source.story;
+    case 'canvas':
+      return source.canvas;
+    case 'post':
+      return source.post;
+    case 'release':
+      return source.session;
+  }
+}

@@ -122,6 +122,7 @@ const everyMember = [
 const livedCards = [
   'cardPeerStoryInLived.create',
   'cardLivedCanvasInLived.create',
+  'cardLivedPostInLived.create',
   'othersCardInLived.read',
   'othersCardInLived.write',
   // A card from their own private story: theirs alone, made in their own space only.

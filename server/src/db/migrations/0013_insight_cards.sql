@@ -6,9 +6,10 @@ CREATE TABLE insight_cards (
   initiative_id uuid NOT NULL REFERENCES initiatives (id) ON DELETE CASCADE,
   -- Where it was made: its readers read it.
   space_id uuid NOT NULL REFERENCES spaces (id) ON DELETE CASCADE,
-  source_kind text NOT NULL CHECK (source_kind IN ('story', 'canvas', 'release')),
+  source_kind text NOT NULL CHECK (source_kind IN ('story', 'canvas', 'post', 'release')),
   story_id uuid REFERENCES stories (id) ON DELETE CASCADE,
   canvas_id uuid REFERENCES stage_canvases (id) ON DELETE CASCADE,
+  post_id uuid REFERENCES stage_contributions (id) ON DELETE CASCADE,
   release_id uuid REFERENCES stage_releases (id) ON DELETE CASCADE,
   release_item integer,
   quote text NOT NULL,
@@ -18,11 +19,12 @@ CREATE TABLE insight_cards (
   created_by uuid NOT NULL REFERENCES accounts (id),
   created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
   -- Exactly the reference its kind needs.
+  CHECK (num_nonnulls(story_id, canvas_id, post_id, release_id) = 1),
   CHECK (
-    (source_kind = 'story' AND story_id IS NOT NULL AND canvas_id IS NULL AND release_id IS NULL)
-    OR (source_kind = 'canvas' AND canvas_id IS NOT NULL AND story_id IS NULL AND release_id IS NULL)
-    OR (source_kind = 'release' AND release_id IS NOT NULL AND release_item IS NOT NULL
-        AND story_id IS NULL AND canvas_id IS NULL)
+    (source_kind = 'story' AND story_id IS NOT NULL)
+    OR (source_kind = 'canvas' AND canvas_id IS NOT NULL)
+    OR (source_kind = 'post' AND post_id IS NOT NULL)
+    OR (source_kind = 'release' AND release_id IS NOT NULL AND release_item IS NOT NULL)
   ),
   CHECK ((anchor_start IS NULL) = (anchor_end IS NULL))
 );

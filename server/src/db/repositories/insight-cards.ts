@@ -24,6 +24,7 @@ interface CardRow {
   source_kind: CardSource['kind'];
   story_id: string | null;
   canvas_id: string | null;
+  post_id: string | null;
   release_id: string | null;
   release_item: number | null;
   quote: string;
@@ -48,6 +49,8 @@ function sourceOf(row: CardRow): CardSource {
       return { kind: 'story', id: row.story_id! };
     case 'canvas':
       return { kind: 'canvas', id: row.canvas_id! };
+    case 'post':
+      return { kind: 'post', id: row.post_id! };
     case 'release':
       return { kind: 'release', id: row.release_id!, item: row.release_item! };
   }
@@ -76,14 +79,15 @@ export async function insertCard(
   const { source } = card;
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO insight_cards (initiative_id, space_id, source_kind, story_id, canvas_id,
-       release_id, release_item, quote, anchor_start, anchor_end, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+       post_id, release_id, release_item, quote, anchor_start, anchor_end, created_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
     [
       card.initiativeId,
       card.spaceId,
       source.kind,
       source.kind === 'story' ? source.id : null,
       source.kind === 'canvas' ? source.id : null,
+      source.kind === 'post' ? source.id : null,
       source.kind === 'release' ? source.id : null,
       source.kind === 'release' ? source.item : null,
       card.quote,

@@ -29,11 +29,15 @@ const knowledgeOf: Record<SpaceKind, KnowledgeType> = {
   synthesis: 'group',
 };
 
-/** A story's teller as the story credits them (the one byline rule); a group's work: the group. */
-const creditOf = (source: LoadedSource): CardCredit =>
-  source.story
-    ? bylineOf(source.story.consent, source.story.tellerName)
-    : { credit: 'group', name: null };
+/**
+ * A story's teller as the story credits them (the one byline rule), a post's author as the
+ * session shows them; a group's work, or a post on its behalf: the group.
+ */
+function creditOf(source: LoadedSource): CardCredit {
+  if (source.story) return bylineOf(source.story.consent, source.story.tellerName);
+  if (source.author) return { credit: 'name', name: source.author.name };
+  return { credit: 'group', name: null };
+}
 
 /**
  * The card as this reader may see it. Whether its source was withdrawn (or no longer reaches

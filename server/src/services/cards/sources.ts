@@ -8,7 +8,7 @@ import type { CardSourceResource } from '../../policy/card-sources';
 import type { Actor } from '../../policy/policy';
 import { storyResource } from '../../policy/story-resources';
 import { contextOf } from '../sessions/context';
-import { canvasResource, sessionResource } from '../sessions/resources';
+import { canvasResource, postResource, sessionResource } from '../sessions/resources';
 
 /** A card's source as it is now: what the policy decides on, its group, and where its text is. */
 export interface LoadedSource {
@@ -22,6 +22,8 @@ export interface LoadedSource {
   fixedText: string | null;
   /** The story quoted, for its teller's credit. */
   story: StoredStory | null;
+  /** A post's author as the session shows them; null when it spoke for its group. */
+  author: { name: string } | null;
 }
 
 /**
@@ -45,6 +47,7 @@ export async function loadCardSource(
         docName: storyBodyDocName(story.id),
         fixedText: null,
         story,
+        author: null,
       };
     }
     case 'canvas': {
@@ -59,6 +62,26 @@ export async function loadCardSource(
         docName: canvasDocName(canvas.id),
         fixedText: null,
         story: null,
+        author: null,
+      };
+    }
+    case 'post': {
+      const post = await sessions.findContributionById(db, source.id);
+      const session = post && (await sessions.findMethodSession(db, post.sessionId));
+      if (!post || !session) return undefined;
+      const context = await contextOf(db, session, account, actor);
+      const resource = postResource(context, post);
+      if (!resource) return undefined;
+      const author = context.members.find((member) => member.accountId === post.authorId);
+      return {
+        resource: { kind: 'post', post: resource },
+        initiativeId: session.initiativeId,
+        // The author's group, or for a facilitator's post the space it is kept in.
+        groupSpaceId: post.authorGroupId ?? post.spaceId,
+        docName: null,
+        fixedText: post.body,
+        story: null,
+        author: post.onBehalfOf ? null : { name: author?.displayName ?? '' },
       };
     }
     case 'release': {
@@ -77,6 +100,7 @@ export async function loadCardSource(
         docName: null,
         fixedText: item.text,
         story: null,
+        author: null,
       };
     }
   }
