@@ -8,8 +8,8 @@ export default defineConfig({
     include: [
       'packages/**/*.test.ts',
       'server/src/**/*.test.ts',
-      'tests/**/*.test.ts',
       'web/src/**/*.test.ts',
+      'tests/**/*.test.ts',
     ],
     exclude: ['**/node_modules/**', 'tests/e2e/**'],
     globalSetup: ['tests/support/global-setup.ts'],

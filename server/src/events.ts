@@ -15,7 +15,7 @@ export interface DomainEvents {
   sessionChanged: [initiativeId: string, sessionId: string, origin?: 'remote'];
   /**
    * A sign-in ended (signed out): the live connections riding on it close. By the SHA-256 of its
-   * session token, which is all the database keeps of it.
+   * cookie's token, which is all the database keeps of it.
    */
   signInEnded: [tokenHash: string, origin?: 'remote'];
 }

@@ -13,7 +13,7 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   // A last resort: socket, Redis and timer paths handle their own errors. One that slips through
-  // is logged, not allowed to end every other person's session on this instance.
+  // is logged, not allowed to end every other person's work on this instance.
   process.on('unhandledRejection', (reason) =>
     logger.error({ err: reason }, 'unhandled promise rejection'),
   );

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 
-/** 256 random bits, URL-safe; for session cookies, CSRF tokens and setup links. */
+/** 256 random bits, URL-safe; for sign-in cookies, CSRF tokens and setup links. */
 export const randomToken = () => randomBytes(32).toString('base64url');
 
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');

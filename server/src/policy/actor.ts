@@ -1,7 +1,23 @@
-import type { Account } from '@mizug/domain';
+import type { Account, Membership } from '@mizug/domain';
 import type { Queryable } from '../db/database';
 import { findMembership } from '../db/repositories/memberships';
 import type { Actor } from './policy';
+
+/**
+ * A member as the policy sees them, also for questions asked about them rather than by them
+ * (do they work in this space?). Instance-wide rights are not part of a membership.
+ */
+export const memberActor = (initiativeId: string, member: Membership): Actor => ({
+  accountId: member.accountId,
+  isInstanceAdmin: false,
+  membership: {
+    initiativeId,
+    role: member.role,
+    spaceIds: new Set(member.spaceIds),
+    guaranteedSpaceIds: new Set(member.guaranteedSpaceIds),
+    inWorkingGroup: member.inWorkingGroup,
+  },
+});
 
 /** The account as the policy sees it inside one initiative. */
 export async function loadActor(
@@ -10,23 +26,12 @@ export async function loadActor(
   initiativeId: string,
 ): Promise<Actor> {
   const membership = await findMembership(db, initiativeId, account.id);
-  return {
-    accountId: account.id,
-    isInstanceAdmin: account.isInstanceAdmin,
-    membership: membership
-      ? {
-          initiativeId,
-          role: membership.role,
-          spaceIds: new Set(membership.spaceIds),
-          guaranteedSpaceIds: new Set(membership.guaranteedSpaceIds),
-          inWorkingGroup: membership.inWorkingGroup,
-        }
-      : null,
-  };
+  if (!membership) return instanceActor(account);
+  return { ...memberActor(initiativeId, membership), isInstanceAdmin: account.isInstanceAdmin };
 }
 
 /** The account for instance-wide questions (may it create an initiative?). */
-export const instanceActor = (account: Account): Actor => ({
+export const instanceActor = (account: Pick<Account, 'id' | 'isInstanceAdmin'>): Actor => ({
   accountId: account.id,
   isInstanceAdmin: account.isInstanceAdmin,
   membership: null,

@@ -52,3 +52,28 @@ export function cardResources(
     newCardFromMyPrivateStoryInSynthesis: card('synthesis', story('myStory')),
   };
 }
+
+/** The matrix's expected card rights, by who holds them (`policy.test.ts` spreads them in). */
+export const cardRights = {
+  /** A card they made in the synthesis: read by its readers, deleted by its maker. */
+  everyMember: ['myCardInSynthesis.read', 'myCardInSynthesis.manage'],
+  /** Made and coded in the lived-experience space by its members and its guarantor. */
+  lived: [
+    'cardPeerStoryInLived.create',
+    'cardLivedCanvasInLived.create',
+    'cardLivedPostInLived.create',
+    'othersCardInLived.read',
+    'othersCardInLived.write',
+    // A card from their own private story: theirs alone, made in their own space only.
+    'myPrivateStoryCard.read',
+    'myPrivateStoryCard.write',
+    'myPrivateStoryCard.manage',
+    'newCardFromMyPrivateStory.create',
+  ],
+  /** Made in the synthesis by those who write there (and take part in the session). */
+  synthesis: [
+    'cardWorkingGroupStoryInSynthesis.create',
+    'cardReleaseInSynthesis.create',
+    'myCardInSynthesis.write',
+  ],
+};

@@ -121,10 +121,11 @@ export type CanvasWriters =
   'group' | 'owner' | 'representatives' | 'working_group' | 'participants' | 'facilitators';
 
 /**
- * `support`: the actor may be asked to help write a story (asked of the candidate, not of the
- * teller, who needs `manage` to ask).
+ * `work` is asked of a member rather than by them: do they work in this space (listed among its
+ * people)? Only spaces answer it. `support`: the actor may be asked to help write a story (asked
+ * of the candidate, not of the teller, who needs `manage` to ask).
  */
-export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign' | 'support';
+export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign' | 'work' | 'support';
 
 /** Roles a facilitator may invite: never one with more power than their own. */
 const facilitatorInvites: ReadonlySet<Role> = new Set([
@@ -150,6 +151,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return action === 'read' || (action === 'manage' && role === 'admin');
 
     case 'space': {
+      // Those who work in a space are those who may write in it: a peer space's members and
+      // guarantors, the synthesis's working group and facilitators; never a researcher.
+      if (action === 'work') return can(actor, 'write', resource);
       // Assigning in a peer space is deciding who joins it: its own group's members only.
       if (action === 'assign') {
         const groupRole = groupRoleOf(resource.spaceKind);
@@ -283,8 +287,10 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
 
     case 'story': {
       const isTeller = resource.tellerId === actor.accountId;
-      // Told in one's own peer space only; consent and withdrawal are the teller's alone.
-      if (action === 'create') return isTeller && membership.spaceIds.has(resource.spaceId);
+      // Told in one's own peer space only (a researcher has none, whatever rows are left);
+      // consent and withdrawal are the teller's alone.
+      if (action === 'create')
+        return isTeller && role !== 'researcher' && membership.spaceIds.has(resource.spaceId);
       if (action === 'manage') return isTeller;
       // A supporter is someone who works in the teller's peer space: a member or its guarantor.
       if (action === 'support') {

@@ -1,4 +1,3 @@
-import type { SpaceKind } from '@mizug/domain';
 import type { Resource } from './policy';
 
 /**
@@ -14,14 +13,19 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
     facilitatorIds: new Set(facilitatorIds),
     groupSpaceIds: new Set(groups),
   });
+  const spaceKinds = {
+    lived: 'lived_experience',
+    practitioners: 'practitioners',
+    synthesis: 'synthesis',
+  } as const;
   const canvas = (
     writers: Extract<Resource, { kind: 'canvas' }>['writers'],
-    spaceId: 'lived' | 'synthesis' | null,
+    spaceId: 'lived' | 'practitioners' | 'synthesis' | null,
     extra: Partial<Extract<Resource, { kind: 'canvas' }>> = {},
   ): Resource => ({
     kind: 'canvas',
     initiativeId,
-    space: spaceId && { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
+    space: spaceId && { id: spaceId, kind: spaceKinds[spaceId] },
     facilitatorIds: new Set(['account-1']),
     writers,
     ownerId: null,
@@ -44,6 +48,16 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
       representativeIds: new Set(['account-1']),
     }),
     facilitatorNotes: canvas('facilitators', null),
+    // So that every writers rule, and each side of its "or", decides some answer.
+    practitionersCanvas: canvas('group', 'practitioners'),
+    representativesCanvasIFacilitate: canvas('representatives', 'synthesis'),
+    workingGroupCanvas: canvas('working_group', 'synthesis'),
+    participantsCanvas: canvas('participants', 'synthesis'),
+    livedFacilitatorsCanvas: canvas('facilitators', 'lived'),
+    livedCanvasOfOthers: canvas('group', 'lived', { facilitatorIds: new Set(['account-9']) }),
+    notesOfOthers: canvas('facilitators', null, { facilitatorIds: new Set(['account-9']) }),
+    // Writing needs reading: the working group does not write where it cannot read.
+    livedWorkingGroupCanvas: canvas('working_group', 'lived'),
   });
   /** Posts in a session's stages, and its groups (whose representatives their people name). */
   const post = (
@@ -55,9 +69,7 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
     initiativeId,
     space: {
       id: spaceId,
-      kind: { lived: 'lived_experience', practitioners: 'practitioners', synthesis: 'synthesis' }[
-        spaceId
-      ] as SpaceKind,
+      kind: spaceKinds[spaceId],
     },
     facilitatorIds: new Set(['account-1']),
     writers,

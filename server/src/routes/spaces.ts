@@ -1,4 +1,4 @@
-import { joinDecisionSchema, type Membership, type SpaceStanding } from '@mizug/domain';
+import { joinDecisionSchema, type Membership, type Space, type SpaceStanding } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
@@ -9,7 +9,7 @@ import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
-import { loadActor } from '../policy/actor';
+import { loadActor, memberActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { can } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
@@ -17,12 +17,15 @@ import { decideJoinRequest } from '../services/space-membership';
 
 const spaceParam = z.object({ spaceId: z.uuid() });
 
-/** Where a member stands in a peer space, if they are in it at all. */
-function standingIn(spaceId: string, m: Membership): SpaceStanding | undefined {
-  if (m.spaceIds.includes(spaceId)) return 'member';
-  if (m.guaranteedSpaceIds.includes(spaceId)) return 'guarantor';
-  if (m.pendingSpaceIds.includes(spaceId)) return 'pending';
-  return undefined;
+/**
+ * Where a member stands in the space, if they are listed at all: those the policy says work
+ * there, as its members or (in a peer space, by their guarantor row) guarantors, and those
+ * waiting for a peer group to decide, so its members always know who is in it.
+ */
+function standingIn(space: Space, m: Membership): SpaceStanding | undefined {
+  if (can(memberActor(space.initiativeId, m), 'work', spaceResource(space)))
+    return space.kind === 'synthesis' || m.spaceIds.includes(space.id) ? 'member' : 'guarantor';
+  return m.pendingSpaceIds.includes(space.id) ? 'pending' : undefined;
 }
 
 export function spaceRoutes(deps: AppDeps) {
@@ -34,17 +37,8 @@ export function spaceRoutes(deps: AppDeps) {
       const actor = await loadActor(db, requireAccount(c), space.initiativeId);
       const resource = spaceResource(space);
       authorize(actor, 'read', resource);
-      const peer = space.kind !== 'synthesis';
-      // Who works here: a peer space's members, guarantors and those waiting for the group to
-      // decide, so its members always know who is in it; the working group for the synthesis.
-      const standingOf = (m: Membership) =>
-        peer
-          ? standingIn(space.id, m)
-          : m.inWorkingGroup || m.role === 'facilitator'
-            ? 'member'
-            : undefined;
       const people = (await listMemberships(db, space.initiativeId)).flatMap((m) => {
-        const standing = standingOf(m);
+        const standing = standingIn(space, m);
         return standing
           ? [
               {
@@ -63,7 +57,10 @@ export function spaceRoutes(deps: AppDeps) {
           canWrite: can(actor, 'write', resource),
           canDecide: can(actor, 'assign', resource),
           people,
-          changes: peer ? await listSpaceChanges(db, space.initiativeId, space.id) : [],
+          changes:
+            space.kind !== 'synthesis'
+              ? await listSpaceChanges(db, space.initiativeId, space.id)
+              : [],
         },
         200,
       );

@@ -22,3 +22,10 @@ export function apiClient(
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/**
+ * The client a `load` reads with: SvelteKit's `fetch`, which carries the cookie on the server and
+ * hands what the server read to the browser, so it does not ask again while the page hydrates.
+ */
+export const loadClient = (event: { fetch: typeof fetch; url: URL }) =>
+  apiClient(event.url.origin, { fetch: event.fetch });

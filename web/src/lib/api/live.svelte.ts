@@ -1,52 +1,45 @@
-import { load, type JsonResponse, type Loaded } from './load';
+import { nextShown, type Shown } from './kept';
+import type { Loaded } from './read';
 
 /**
- * A page's data that is loaded once and then again whenever it may have changed (an
- * `initiative-events` notice). Reloading keeps what is shown until the new answer arrives, so an
- * open editor is not torn down by a refresh, and only the newest answer is kept when several
- * reloads overlap.
+ * A page's data from its `load`, kept on screen while it reloads: a reload (an `invalidate` after
+ * a server-sent change) that cannot reach the server leaves the data shown, and what a change
+ * answered is shown at once, until the next load.
  */
 export class LiveData<T> {
-  current = $state<Loaded<T>>({ state: 'loading' });
-  /** The data shown last since `load()`, kept when it is gone (then: "no longer shared"). */
-  lastReady = $state<T | null>(null);
-  #latest = 0;
+  /** What a change answered, and the load answer it replaces. */
+  #answered = $state<{ over: Loaded<T>; data: T } | null>(null);
+  // Memory across loads, not state: it is read only while deriving `#shown`.
+  #before: Shown<T> | null = null;
 
-  /** `request` is called on every (re)load, so it reads the page's current parameters. */
-  constructor(private readonly request: () => Promise<JsonResponse<T>>) {}
-
-  /** Loads from scratch, showing "loading" meanwhile: for a page's first load or a new address. */
-  load(): Promise<void> {
-    this.current = { state: 'loading' };
-    this.lastReady = null;
-    return this.#fetch();
-  }
+  #shown = $derived.by(() => {
+    const loaded = this.loaded();
+    const answered = this.#answered;
+    const next: Loaded<T> =
+      answered && answered.over === loaded ? { state: 'ready', data: answered.data } : loaded;
+    this.#before = nextShown(this.#before, next, this.key());
+    return this.#before;
+  });
 
   /**
-   * Loads again after a change. A failure to reach the server keeps the data shown; "not found"
-   * replaces it (the thing was withdrawn or is no longer shared with this reader).
+   * `loaded` reads the page's load data; `key` names the address, so the data of another story
+   * or session is never kept for this one.
    */
-  reload(): Promise<void> {
-    return this.#fetch();
+  constructor(
+    private readonly loaded: () => Loaded<T>,
+    private readonly key: () => string = () => '',
+  ) {}
+
+  get current(): Loaded<T> {
+    return this.#shown.shown;
+  }
+
+  get lastReady(): T | null {
+    return this.#shown.lastReady;
   }
 
   /** Shows what a change answered (the API returns the changed thing), without asking again. */
   set(data: T) {
-    this.#latest++;
-    this.#show({ state: 'ready', data });
-  }
-
-  async #fetch() {
-    const mine = ++this.#latest;
-    const loaded = await load(this.request);
-    if (mine !== this.#latest) return;
-    const keep =
-      this.current.state === 'ready' && (loaded.state === 'error' || loaded.state === 'loading');
-    if (!keep) this.#show(loaded);
-  }
-
-  #show(loaded: Loaded<T>) {
-    this.current = loaded;
-    if (loaded.state === 'ready') this.lastReady = loaded.data;
+    this.#answered = { over: this.loaded(), data };
   }
 }

@@ -1,37 +1,27 @@
+import { redirect } from '@sveltejs/kit';
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { readApiError, unreachable } from './errors';
+import { readAnswer, type JsonResponse, type Loaded } from './read';
 
-/** What a page shows while its data comes from the API. */
-export type Loaded<T> =
-  | { state: 'loading' }
-  | { state: 'ready'; data: T }
-  | { state: 'not_found' }
-  | { state: 'error'; message: string };
+export type { JsonResponse, Loaded } from './read';
 
-/** What `load` needs of a typed client's response. */
-export interface JsonResponse<T> {
-  ok: boolean;
-  status: number;
-  json(): Promise<T>;
+/**
+ * For a `load`: the API's answer as a page shows it. A 401 (the sign-in ended) redirects to the
+ * sign-in page, on the server and in the browser alike.
+ */
+export async function loadFor<T>(request: () => Promise<JsonResponse<T>>): Promise<Loaded<T>> {
+  const answer = await readAnswer(request);
+  if (answer.state === 'signed_out') redirect(307, resolve('/signin'));
+  return answer;
 }
 
 /**
- * Reads one API answer for a page: the data, "not found" (404 — also what the API answers for
- * things the caller may not see), or the translated error. A 401 goes to the sign-in page.
+ * For what a component asks after the page has loaded (an older page of a list, a history
+ * opened on demand): the same answer, going to the sign-in page on a 401.
  */
 export async function load<T>(request: () => Promise<JsonResponse<T>>): Promise<Loaded<T>> {
-  let response: JsonResponse<T>;
-  try {
-    response = await request();
-  } catch {
-    return { state: 'error', message: unreachable().message };
-  }
-  if (response.ok) return { state: 'ready', data: await response.json() };
-  if (response.status === 401) {
-    await goto(resolve('/signin'));
-    return { state: 'loading' };
-  }
-  if (response.status === 404) return { state: 'not_found' };
-  return { state: 'error', message: (await readApiError(response as unknown as Response)).message };
+  const answer = await readAnswer(request);
+  if (answer.state !== 'signed_out') return answer;
+  await goto(resolve('/signin'));
+  return { state: 'loading' };
 }

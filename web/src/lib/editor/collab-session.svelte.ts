@@ -1,10 +1,9 @@
 import { collabCloseCodes } from '@mizug/domain';
-import * as decoding from 'lib0/decoding';
-import { messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import type { IndexeddbPersistence } from 'y-indexeddb';
 import * as Y from 'yjs';
 import { keepOffline } from './offline';
+import { watchOwnEchoes } from './own-echoes';
 
 /**
  * What the person sees about their connection:
@@ -17,8 +16,6 @@ import { keepOffline } from './offline';
  */
 export type CollabState =
   'connecting' | 'saving' | 'saved' | 'offline' | 'forbidden' | 'revoked' | 'refused';
-
-const MESSAGE_SYNC = 0;
 
 /** One collaborative document, connected to `/collab/<docName>` with the session cookie. */
 export class CollabSession {
@@ -49,7 +46,10 @@ export class CollabSession {
       },
     );
     this.offline = options.offlineFor ? keepOffline(options.offlineFor, docName, this.doc) : null;
-    this.watchAcknowledgements();
+    watchOwnEchoes(this.provider, this.doc.clientID, (clock) => {
+      if (clock > this.acknowledgedClock) this.acknowledgedClock = clock;
+      this.refresh();
+    });
     this.doc.on('update', (_: Uint8Array, origin: unknown) => {
       if (origin !== this.provider && origin !== this.offline) this.trackOfflineWrite();
       this.refresh();
@@ -63,24 +63,6 @@ export class CollabSession {
         void this.offline?.clearData();
       this.refresh();
     });
-  }
-
-  /** Reads each incoming update for this page's own client before y-websocket applies it. */
-  private watchAcknowledgements() {
-    const handlers = this.provider.messageHandlers;
-    const applySync = handlers[MESSAGE_SYNC]!;
-    handlers[MESSAGE_SYNC] = (encoder, decoder, provider, emitSynced, messageType) => {
-      const peek = decoding.clone(decoder);
-      const kind = decoding.readVarUint(peek);
-      if (kind === messageYjsUpdate || kind === messageYjsSyncStep2) {
-        const update = decoding.readVarUint8Array(peek);
-        // Where this client's part of the update ends (a state vector would count only from 0).
-        const clock = Y.parseUpdateMeta(update).to.get(this.doc.clientID);
-        if (clock !== undefined && clock > this.acknowledgedClock) this.acknowledgedClock = clock;
-      }
-      applySync(encoder, decoder, provider, emitSynced, messageType);
-      this.refresh();
-    };
   }
 
   /**

@@ -1,11 +1,28 @@
+import { onMount } from 'svelte';
 import { readApiError, unreachable, type ApiFailure } from '$lib/api/errors';
 import type { FieldErrors } from './validate';
 
-/** The state of one form: its field messages, its alert, and whether it is being sent. */
+/**
+ * The state of one form: its field messages, its alert, and whether it is being sent. Create it
+ * while a component initialises: it learns when the page has hydrated.
+ */
 export class FormState {
   fields = $state<FieldErrors>({});
   message = $state<string | null>(null);
   busy = $state(false);
+  /** Whether the page's script runs: a server-rendered form is sent by script, not natively. */
+  hydrated = $state(false);
+
+  constructor() {
+    onMount(() => {
+      this.hydrated = true;
+    });
+  }
+
+  /** Whether its buttons wait: until the page is live, and while a request is out. */
+  get locked() {
+    return !this.hydrated || this.busy;
+  }
 
   /** Shows the browser's own validation result. */
   invalid(fields: FieldErrors, message: string) {

@@ -1,25 +1,20 @@
-import { untrack } from 'svelte';
-import { getSession } from './session.svelte';
+import { invalidate } from '$app/navigation';
+import { getSignIn } from './sign-in.svelte';
+import { initiativeData, sessionData, sessionList } from './dependencies';
 
 /**
- * Calls `onChanged` whenever who may read what changes in one of the given initiatives (consent,
- * withdrawal, supporters, membership), so the page asks the API again for what it shows. The
- * server sends `changed` on `GET /api/initiatives/:id/events` without saying what changed: the
- * API decides again what this person may see.
+ * Reloads what the page shows whenever it may have changed in one of the given initiatives: the
+ * server sends `changed` on `GET /api/initiatives/:id/events` (consent, withdrawal, supporters,
+ * membership) without saying what changed, so every load that declared `initiativeData(id)` asks
+ * the API again what this person may see. `session` (a stage opened, a decision recorded, a post
+ * added) invalidates that session's view and the initiative's list of sessions.
  *
  * Call it while a component initialises; the streams close when the component is destroyed or
  * the list of initiatives changes. After a lost connection comes back, the browser reconnects by
- * itself and `onChanged` runs once, for whatever happened meanwhile.
- *
- * `onSession`, when given, runs with a method session's id whenever that session moves on (the
- * server's `session` event: a stage opened, a decision recorded, a post added).
+ * itself and the initiative's data reloads once, for whatever happened meanwhile.
  */
-export function onInitiativeChanged(
-  initiativeIds: () => readonly string[],
-  onChanged: () => void,
-  onSession?: (sessionId: string) => void,
-) {
-  const events = getSession().api.api.initiatives[':initiativeId'].events;
+export function reloadOnChanges(initiativeIds: () => readonly string[]) {
+  const events = getSignIn().api.api.initiatives[':initiativeId'].events;
   // A string, so reloading the same initiative does not reopen its stream.
   const watched = $derived(
     initiativeIds()
@@ -35,11 +30,14 @@ export function onInitiativeChanged(
       .map((initiativeId) => {
         const source = new EventSource(events.$url({ param: { initiativeId } }));
         let opened = false;
-        source.addEventListener('changed', () => untrack(onChanged));
-        if (onSession)
-          source.addEventListener('session', (event) => untrack(() => onSession(event.data)));
+        const changed = () => void invalidate(initiativeData(initiativeId));
+        source.addEventListener('changed', changed);
+        source.addEventListener('session', (event) => {
+          void invalidate(sessionData(event.data));
+          void invalidate(sessionList(initiativeId));
+        });
         source.addEventListener('open', () => {
-          if (opened) untrack(onChanged);
+          if (opened) changed();
           opened = true;
         });
         return source;

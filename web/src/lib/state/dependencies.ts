@@ -1,0 +1,26 @@
+/**
+ * The names loads declare with `depends()` and server-sent changes `invalidate()`; one place, so
+ * a load and the event that makes it stale cannot spell them differently.
+ */
+
+/** Who is signed in; sign-in and sign-out invalidate it. */
+export const ACCOUNT: Dependency = 'mizug:account';
+
+/** `depends()` takes names with a scheme, as a URL has. */
+type Dependency = `mizug:${string}`;
+
+/** Anything shown of one initiative: its home, stories, spaces, a story or session in it. */
+export const initiativeData = (initiativeId: string): Dependency =>
+  `mizug:initiative:${initiativeId}`;
+
+/** The list of an initiative's method sessions, which changes whenever one moves on. */
+export const sessionList = (initiativeId: string): Dependency => `mizug:sessions:${initiativeId}`;
+
+/** One method session's view. */
+export const sessionData = (sessionId: string): Dependency => `mizug:session:${sessionId}`;
+
+/** One story's own data (its photos and recordings), reloaded after a change made here. */
+export const storyData = (storyId: string): Dependency => `mizug:story:${storyId}`;
+
+/** An initiative's methods (built-in and adapted); a new adaptation invalidates it. */
+export const methodList = (initiativeId: string): Dependency => `mizug:methods:${initiativeId}`;
