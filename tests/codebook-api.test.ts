@@ -216,6 +216,9 @@ describe.each(testStorages)('codebook API on %s', (kind) => {
     });
     expect((await errorOf(createdElsewhere)).code).toBe('code_not_in_initiative');
     expect((await merge(middle.id, elsewhere.id)).status).toBe(400);
+    // The other initiative's code itself: not there at all for someone outside it.
+    expect((await patch(elsewhere.id, { colour: '#000000' })).status).toBe(404);
+    expect((await merge(elsewhere.id, middle.id)).status).toBe(404);
     expect(await codebook()).toEqual(before);
 
     const moved = await patch(bottom.id, { parentId: top.id });

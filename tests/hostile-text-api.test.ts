@@ -154,6 +154,24 @@ describe.each(testStorages)('hostile text over %s', (kind) => {
         'quoting',
         'leaving',
       ]),
+      ...json(
+        'POST',
+        () => `${initiative()}/codes`,
+        (text) => ({ name: { he: text }, colour: '#000000' }),
+        ['name.he'],
+      ),
+      ...json(
+        'POST',
+        () => `${initiative()}/codes`,
+        (text) => ({ name: { he: 'n' }, description: { en: text }, colour: '#000000' }),
+        ['description.en'],
+      ),
+      ...json(
+        'PATCH',
+        () => `/api/codes/${randomUUID()}`,
+        (text) => ({ name: { he: text } }),
+        ['name.he'],
+      ),
       {
         ...json('PUT', () => `${initiative()}/methods/${methodEntry.ref}`, withPrompt, [
           'stages.0.prompts.0.ar',

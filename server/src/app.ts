@@ -25,6 +25,11 @@ import { instanceRoutes } from './routes/instance';
  * and uploads set their own.
  */
 export function createApp(deps: AppDeps) {
+  // Each router file answers under one or two prefixes: what is the initiative's, and its own.
+  const stories = storyRoutes(deps);
+  const photos = storyPhotoRoutes(deps);
+  const recordings = storyRecordingRoutes(deps);
+  const sessions = methodSessionRoutes(deps);
   const app = new Hono<AppEnv>()
     .use(secureHeaders())
     .use(async (c, next) => {
@@ -53,12 +58,14 @@ export function createApp(deps: AppDeps) {
     .route('/api/spaces', spaceRoutes(deps))
     .route('/api/spaces', spaceCardRoutes(deps))
     .route('/api/cards', cardRoutes(deps))
-    // TODO(issue 10): mount stories, photos, recordings and method sessions at their prefixes
-    // once their routers (being reshaped) declare relative paths.
-    .route('/api', storyRoutes(deps))
-    .route('/api', storyPhotoRoutes(deps))
-    .route('/api', storyRecordingRoutes(deps))
-    .route('/api', methodSessionRoutes(deps));
+    .route('/api/initiatives', stories.initiatives)
+    .route('/api/stories', stories.stories)
+    .route('/api/stories', photos.stories)
+    .route('/api/photos', photos.photos)
+    .route('/api/stories', recordings.stories)
+    .route('/api/recordings', recordings.recordings)
+    .route('/api/initiatives', sessions.initiatives)
+    .route('/api/sessions', sessions.sessions);
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

@@ -48,7 +48,7 @@ test('a facilitator builds the codebook in Hebrew; an expert by experience reads
   // Rename the sub-code.
   await page
     .getByRole('group', { name: `פעולות על ${isolated('משפחה')}`, exact: true })
-    .getByRole('button', { name: 'שינוי שם או מיקום' })
+    .getByRole('button', { name: 'עריכה' })
     .click();
   await theme('משפחה').getByRole('textbox', { name: 'שם (עברית)' }).fill('משפחה וקרובים');
   await theme('משפחה').getByRole('button', { name: 'שמירה' }).click();
@@ -58,7 +58,7 @@ test('a facilitator builds the codebook in Hebrew; an expert by experience reads
   // Merge the top-level duplicate into it: it is gone, the sub-code stays under its theme.
   await page
     .getByRole('group', { name: `פעולות על ${isolated('קרובים')}`, exact: true })
-    .getByRole('button', { name: 'מיזוג לקוד אחר' })
+    .getByRole('button', { name: 'מיזוג…' })
     .click();
   await page
     .getByLabel(`מיזוג ${isolated('קרובים')} לתוך`)
@@ -78,6 +78,6 @@ test('a facilitator builds the codebook in Hebrew; an expert by experience reads
     reader.page.getByText('המנחים מעצבים את ספר הקודים. כאן אפשר לקרוא אותו.'),
   ).toBeVisible();
   await expect(reader.page.getByText('משפחה וקרובים', { exact: true })).toBeVisible();
-  await expect(reader.page.getByRole('button', { name: 'מיזוג לקוד אחר' })).toHaveCount(0);
+  await expect(reader.page.getByRole('button', { name: 'מיזוג…' })).toHaveCount(0);
   await expect(reader.page.getByRole('heading', { name: 'הוספת קוד' })).toHaveCount(0);
 });

@@ -291,11 +291,10 @@ const allowed: Record<string, string[]> = {
   'signed-in person who is not a member': [],
 };
 // Rows left from an earlier role give nothing the role does not: a researcher reads the synthesis
-// only (but may still be asked to support a story, as before `support` was the policy's: see
-// below), a guarantor row counts for facilitators only, a facilitator never decides who joins a
+// only (and is never asked to support a story), a guarantor row counts for facilitators only, a facilitator never decides who joins a
 // group (but works where they have a member row), and nobody decides who joins the synthesis.
 Object.assign(allowed, {
-  'researcher who is in a peer space': [...allowed.researcher!, ...supportsLived],
+  'researcher who is in a peer space': allowed.researcher,
   'practitioner with a guarantor row in the lived-experience space': allowed.practitioner,
   'facilitator who is also a member of a peer space': [
     ...allowed.facilitator!,
@@ -373,10 +372,11 @@ describe('can(actor, action, resource)', () => {
 
   it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {
     // The guards that the standard seats cannot tell apart: a researcher seated in the space
-    // (asked like any member, as before), a non-facilitator marked as guarantor (not asked).
+    // (never asked: researchers do not work in peer spaces), a non-facilitator marked as
+    // guarantor (not asked).
     const seatedResearcher = actor('researcher');
     seatedResearcher.membership = { ...seatedResearcher.membership!, spaceIds: new Set(['lived']) };
-    expect(can(seatedResearcher, 'support', resources.storyPeer!)).toBe(true);
+    expect(can(seatedResearcher, 'support', resources.storyPeer!)).toBe(false);
     const notAFacilitator = actor('practitioner');
     notAFacilitator.membership = {
       ...notAFacilitator.membership!,

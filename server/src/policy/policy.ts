@@ -292,10 +292,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === 'create')
         return isTeller && role !== 'researcher' && membership.spaceIds.has(resource.spaceId);
       if (action === 'manage') return isTeller;
-      // A supporter is someone who works in the teller's peer space: a member or its guarantor.
+      // A supporter is someone who works in the teller's peer space: a member or its guarantor
+      // (so never a researcher, whatever rows are left, as for working in a space).
       if (action === 'support') {
         return (
           !isTeller &&
+          role !== 'researcher' &&
           (membership.spaceIds.has(resource.spaceId) ||
             (role === 'facilitator' && membership.guaranteedSpaceIds.has(resource.spaceId)))
         );

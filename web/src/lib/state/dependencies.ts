@@ -24,3 +24,6 @@ export const storyData = (storyId: string): Dependency => `mizug:story:${storyId
 
 /** An initiative's methods (built-in and adapted); a new adaptation invalidates it. */
 export const methodList = (initiativeId: string): Dependency => `mizug:methods:${initiativeId}`;
+
+/** An initiative's codebook; each change to a code invalidates it. */
+export const codeList = (initiativeId: string): Dependency => `mizug:codes:${initiativeId}`;
