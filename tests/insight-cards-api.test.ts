@@ -1,20 +1,13 @@
-import {
-  apiErrorSchema,
-  type AuditEntry,
-  type CreatedInvitation,
-  type InsightCard,
-  type NewCard,
-  type SessionView,
-  type Story,
-} from '@mizug/domain';
+import { apiErrorSchema, type AuditEntry, type InsightCard, type Story } from '@mizug/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { storedDoc } from '../server/src/collab/stored-text';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
-import { overHttp, Person } from './factories/person';
+import { cardsIn, cardWorld, makeCard, storedAtLeast } from './factories/card-world';
+import type { SeededInitiative } from './factories/initiative';
+import type { Person } from './factories/person';
 import { withFailingAudit } from './support/audit-failure';
-import { connectDoc, eventually, writeParagraph, type DocClient } from './support/collab-client';
+import { connectDoc, writeParagraph, type DocClient } from './support/collab-client';
 import { createTestDatabase, testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -31,20 +24,7 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
   let miriamId: string;
   let clients: DocClient[] = [];
 
-  const makeCard = (who: Person, spaceId: string, card: NewCard) =>
-    who.post(`/api/spaces/${spaceId}/cards`, card);
-  const cardsIn = async (who: Person, spaceId: string) => {
-    const response = await who.get(`/api/spaces/${spaceId}/cards`);
-    expect(response.status).toBe(200);
-    return (await response.json()) as InsightCard[];
-  };
-
-  /** Waits until the server has stored what the client wrote in `docName`. */
-  const stored = (docName: string, count: number) =>
-    eventually(async () => {
-      const document = await loadDocument(server.db, docName);
-      expect(document.updates.length + (document.snapshot ? 1 : 0)).toBeGreaterThanOrEqual(count);
-    });
+  const stored = (docName: string, count: number) => storedAtLeast(server, docName, count);
 
   /** Miriam tells a story with one paragraph and shares it as she chooses. */
   async function tell(text: string, audience: 'peer_group' | 'working_group') {
@@ -70,23 +50,9 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
   beforeAll(async () => {
     audit = withFailingAudit(await createTestDatabase(kind));
     server = await startTestServer(kind, { db: audit.db, collab: { idleUnloadMs: 50 } });
-    seed = await seedInitiative(overHttp(server.url), adminInDatabase(server.db));
+    ({ seed, facilitator } = await cardWorld(server));
     miriam = seed.people.ebe;
     miriamId = await miriam.accountId();
-    // The practitioner and the second expert by experience work in the synthesis.
-    for (const who of [seed.people.practitioner, seed.people.ebe2]) {
-      const id = await who.accountId();
-      const path = `/api/initiatives/${seed.initiativeId}/members/${id}`;
-      expect((await seed.admin.call('PATCH', path, { inWorkingGroup: true })).status).toBe(204);
-    }
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    facilitator = new Person(overHttp(server.url));
-    const { code } = (await invitation.json()) as CreatedInvitation;
-    expect((await facilitator.join(code, 'noa', 'נועה')).status).toBe(201);
   });
   afterEach(() => {
     audit.failing = false;
@@ -266,97 +232,6 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
     expect(edited).toBe('פעם, בהתחלה הכל היה שקט');
     expect(edited.slice(start.index)).toBe(quote);
     doc.destroy();
-  });
-
-  it("quotes a session's posts where they are kept, and a practitioners' canvas only once released", async () => {
-    const { practitioner, ebe, ebe2 } = seed.people;
-    const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
-      methodId: 'merging-of-knowledge',
-      title: 'מה זו בדידות',
-      groups: [
-        { spaceId: seed.spaces.lived_experience, facilitatorIds: [await facilitator.accountId()] },
-        { spaceId: seed.spaces.practitioners, facilitatorIds: [await facilitator.accountId()] },
-      ],
-    });
-    expect(started.status).toBe(201);
-    const session = (await started.json()) as SessionView;
-    const stage = (id: string) => `/api/sessions/${session.id}/stages/${id}`;
-    for (const who of [ebe, ebe2, practitioner])
-      expect((await who.post(`/api/sessions/${session.id}/contract/acceptance`, {})).status).toBe(
-        201,
-      );
-    // A post is quoted in the space it is kept in, credited as the session shows its author.
-    expect((await facilitator.post(`${stage('MK-2')}/open`, {})).status).toBe(200);
-    const posted = await ebe.post(`${stage('MK-2')}/contributions`, {
-      body: 'הבדידות מתחילה בערב',
-    });
-    expect(posted.status).toBe(201);
-    const inLived = (await (await ebe2.get(`/api/sessions/${session.id}`)).json()) as SessionView;
-    const post = inLived.contributions.find((c) => c.body === 'הבדידות מתחילה בערב')!;
-    const fromPost = { source: { kind: 'post' as const, id: post.id }, quote: 'מתחילה בערב' };
-    const postCard = await makeCard(ebe2, seed.spaces.lived_experience, fromPost);
-    expect(postCard.status).toBe(201);
-    expect((await postCard.json()) as InsightCard).toMatchObject({
-      group: { spaceId: seed.spaces.lived_experience },
-      knowledgeType: 'lived_experience',
-      credit: { credit: 'name', name: 'מרים' },
-    });
-    const postElsewhere = await makeCard(ebe2, seed.spaces.synthesis, fromPost);
-    expect((await errorOf(postElsewhere)).code).toBe('source_not_shared_here');
-    expect((await makeCard(practitioner, seed.spaces.synthesis, fromPost)).status).toBe(404);
-    expect((await facilitator.post(`${stage('MK-2')}/close`, {})).status).toBe(200);
-
-    expect((await facilitator.post(`${stage('MK-3')}/open`, {})).status).toBe(200);
-    const view = (await (
-      await practitioner.get(`/api/sessions/${session.id}`)
-    ).json()) as SessionView;
-    const canvas = view.canvases.find(
-      (c) => c.stageId === 'MK-3' && c.spaceId === seed.spaces.practitioners,
-    )!;
-    const writer = connectDoc(server.url, canvas.docName, practitioner.sessionCookie);
-    clients.push(writer);
-    await writer.synced();
-    writeParagraph(writer, 'Home visits reduce isolation');
-    await stored(canvas.docName, 1);
-    const quote = 'Home visits';
-    const fromCanvas = { source: { kind: 'canvas' as const, id: canvas.id }, quote };
-
-    // In its own space the group quotes its own canvas; elsewhere nobody does before a release.
-    expect((await makeCard(practitioner, seed.spaces.practitioners, fromCanvas)).status).toBe(201);
-    const unreleased = await makeCard(practitioner, seed.spaces.synthesis, fromCanvas);
-    expect(unreleased.status).toBe(403);
-    expect((await errorOf(unreleased)).code).toBe('source_not_shared_here');
-    expect((await makeCard(ebe2, seed.spaces.synthesis, fromCanvas)).status).toBe(404);
-
-    expect(
-      (await facilitator.post(`${stage('MK-3')}/close`, { overrideReason: 'Time is up' })).status,
-    ).toBe(200);
-    expect((await facilitator.post(`${stage('MK-5')}/open`, {})).status).toBe(200);
-    expect(
-      (
-        await practitioner.post(`${stage('MK-5')}/releases`, {
-          spaceId: seed.spaces.practitioners,
-          items: [{ canvasId: canvas.id, paragraphs: [0] }],
-        })
-      ).status,
-    ).toBe(201);
-    const released = (await (await ebe2.get(`/api/sessions/${session.id}`)).json()) as SessionView;
-    const release = released.releases.find((r) => r.spaceId === seed.spaces.practitioners)!;
-    const fromRelease = { source: { kind: 'release' as const, id: release.id, item: 0 }, quote };
-    const made = await makeCard(ebe2, seed.spaces.synthesis, fromRelease);
-    expect(made.status).toBe(201);
-    expect((await made.json()) as InsightCard).toMatchObject({
-      quote,
-      group: { spaceId: seed.spaces.practitioners, kind: 'practitioners' },
-      knowledgeType: 'practice',
-      credit: { credit: 'group', name: null },
-      withdrawn: false,
-    });
-    const missing = await makeCard(ebe2, seed.spaces.synthesis, {
-      ...fromRelease,
-      source: { ...fromRelease.source, item: 5 },
-    });
-    expect(missing.status).toBe(404);
   });
 
   it('codes a card with codes of its initiative, and lets only its maker delete it', async () => {
