@@ -175,7 +175,7 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
     expect((await errorOf(byTeller)).code).toBe('source_withdrawn');
   });
 
-  it('stores no card when its audit entry cannot be stored', async () => {
+  it('stores and deletes no card when its audit entry cannot be stored', async () => {
     const { story } = await tell('השכנה מביאה מרק', 'working_group');
     const before = await cardsIn(seed.people.practitioner, seed.spaces.synthesis);
     audit.failing = true;
@@ -186,6 +186,18 @@ describe.each(testStorages)('insight cards over %s', (kind) => {
     expect(failed.status).toBe(500);
     audit.failing = false;
     expect(await cardsIn(seed.people.practitioner, seed.spaces.synthesis)).toEqual(before);
+
+    // Nor is a card deleted when that cannot be audited.
+    const made = await makeCard(seed.people.practitioner, seed.spaces.synthesis, {
+      source: { kind: 'story', id: story.id },
+      quote: 'מביאה מרק',
+    });
+    const card = (await made.json()) as InsightCard;
+    audit.failing = true;
+    const path = `/api/cards/${card.id}`;
+    expect((await seed.people.practitioner.call('DELETE', path)).status).toBe(500);
+    audit.failing = false;
+    expect((await seed.people.practitioner.get(path)).status).toBe(200);
   });
 
   it('keeps its anchor on the quote after an edit before it', async () => {
