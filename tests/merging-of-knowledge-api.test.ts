@@ -202,11 +202,20 @@ describe.each(testStorages)('Merging of Knowledge over %s', (kind) => {
       [lived(), ['השכנים הם המשפחה']],
       [practitioners(), ['Home visits reduce isolation']],
     ]);
+    // The view tells the page what the policy answers: in MK-6 only representatives post.
+    const canPost = async (who: Person) =>
+      (await view(who, sessionId)).stages.find((s) => s.id === 'MK-6')!.canPost;
+    expect([await canPost(practitioner), await canPost(world.facilitator)]).toEqual([false, true]);
     const notYet = await speak(practitioner, 'We agree');
     expect((await errorOf(notYet)).code).toBe('not_representative');
     expect((await name(practitioner, lived(), [world.ids.practitioner])).status).toBe(403);
     expect((await name(ebe, lived(), [world.ids.ebe])).status).toBe(200);
     expect((await name(practitioner, practitioners(), [world.ids.practitioner])).status).toBe(200);
+    expect([await canPost(practitioner), await canPost(ebe), await canPost(ebe2)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect((await speak(ebe2, 'בשם הקבוצה', true)).status).toBe(403);
     expect((await speak(ebe, 'אנחנו רואות את זה אחרת', true)).status).toBe(201);
     expect((await speak(practitioner, 'Say more?')).status).toBe(201);

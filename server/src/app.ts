@@ -4,8 +4,8 @@ import type { AppDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
 import { signInMiddleware } from './http/sign-in';
-import { cardRoutes, spaceCardRoutes } from './routes/cards';
-import { codeRoutes, initiativeCodeRoutes } from './routes/codes';
+import { cardRoutes } from './routes/cards';
+import { codeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
@@ -30,6 +30,8 @@ export function createApp(deps: AppDeps) {
   const photos = storyPhotoRoutes(deps);
   const recordings = storyRecordingRoutes(deps);
   const sessions = methodSessionRoutes(deps);
+  const codes = codeRoutes(deps);
+  const cards = cardRoutes(deps);
   const app = new Hono<AppEnv>()
     .use(secureHeaders())
     .use(async (c, next) => {
@@ -53,11 +55,7 @@ export function createApp(deps: AppDeps) {
     .route('/api', joinRoutes(deps))
     .route('/api/initiatives', initiativeRoutes(deps))
     .route('/api/initiatives', eventRoutes(deps))
-    .route('/api/initiatives', initiativeCodeRoutes(deps))
-    .route('/api/codes', codeRoutes(deps))
     .route('/api/spaces', spaceRoutes(deps))
-    .route('/api/spaces', spaceCardRoutes(deps))
-    .route('/api/cards', cardRoutes(deps))
     .route('/api/initiatives', stories.initiatives)
     .route('/api/stories', stories.stories)
     .route('/api/stories', photos.stories)
@@ -65,7 +63,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/stories', recordings.stories)
     .route('/api/recordings', recordings.recordings)
     .route('/api/initiatives', sessions.initiatives)
-    .route('/api/sessions', sessions.sessions);
+    .route('/api/sessions', sessions.sessions)
+    .route('/api/initiatives', codes.initiatives)
+    .route('/api/codes', codes.codes)
+    .route('/api/spaces', cards.spaces)
+    .route('/api/cards', cards.cards);
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

@@ -16,6 +16,7 @@ export const buildStage = (id: string, more: Partial<SessionStage> = {}): Sessio
   blockers: [],
   groupIds: ['lived', 'practitioners'],
   asksForValidation: false,
+  canPost: true,
   ...more,
 });
 

@@ -14,7 +14,6 @@ export function storyWorld(kind: StorageKind) {
   let clients: DocClient[] = [];
   const world = {} as { server: TestServer; seed: SeededInitiative; miriam: Person };
   const helpers = {
-
     /** Opens a story's body as `who`; closed after each test. */
     open(story: Story, who: Person): DocClient {
       const client = connectDoc(world.server.url, story.bodyDoc, who.sessionCookie);

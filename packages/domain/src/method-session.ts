@@ -146,6 +146,12 @@ export interface SessionStage {
   groupIds: string[];
   /** Does the stage end with each group's decision (decided with the owner's group)? */
   asksForValidation: boolean;
+  /**
+   * The policy's answer for the caller's posts here, filed under one of their groups (or none):
+   * in a stage for representatives, only they and the facilitators may. Whether the stage is
+   * open and the contract accepted is told apart.
+   */
+  canPost: boolean;
 }
 
 export interface SessionGroup {

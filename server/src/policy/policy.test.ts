@@ -4,6 +4,7 @@ import { cardResources, cardRights } from './card-resources.fixture';
 import { seatedActor } from './policy-actors.fixture';
 import { can, type Action, type Actor, type Resource } from './policy';
 import { sessionResources } from './session-resources.fixture';
+import { storyResources } from './story-resources.fixture';
 
 const initiativeId = 'initiative-1';
 const space = (
@@ -33,33 +34,7 @@ const resources: Record<string, Resource> = {
     spaceKind: 'synthesis',
   },
 };
-/** Stories told in the lived-experience space; the actor below is account-1. */
-const story = (
-  tellerId: string,
-  audience: 'only_me' | 'peer_group' | 'working_group',
-  extra: { withdrawn?: boolean; supporters?: string[] } = {},
-): Resource => ({
-  kind: 'story',
-  initiativeId,
-  spaceId: 'lived',
-  tellerId,
-  audience,
-  withdrawn: extra.withdrawn ?? false,
-  supporterIds: new Set(extra.supporters),
-});
-Object.assign(resources, {
-  storyPrivate: story('account-2', 'only_me'),
-  storyPeer: story('account-2', 'peer_group'),
-  storyWorkingGroup: story('account-2', 'working_group'),
-  storyWithdrawn: story('account-2', 'working_group', { withdrawn: true }),
-  storySupported: story('account-2', 'only_me', { supporters: ['account-1'] }),
-  storySupportedWithdrawn: story('account-2', 'peer_group', {
-    withdrawn: true,
-    supporters: ['account-1'],
-  }),
-  myStory: story('account-1', 'only_me'),
-  myWithdrawnStory: story('account-1', 'working_group', { withdrawn: true }),
-});
+Object.assign(resources, storyResources(initiativeId));
 Object.assign(resources, sessionResources(initiativeId));
 Object.assign(resources, cardResources(initiativeId, resources));
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work', 'support'];
@@ -137,6 +112,11 @@ const supportsLived = [
   'storySupported.support',
   'storySupportedWithdrawn.support',
 ];
+/** A group's own members see it, act for it and name who represents it. */
+const ofGroups = (...names: string[]) =>
+  names.flatMap((name) => ['read', 'write', 'assign'].map((action) => `${name}.${action}`));
+/** A facilitator sees every group of a session they run; names for the groups they facilitate. */
+const runsGroups = ['livedGroup.read', 'livedGroup.assign', 'practitionersGroupInMySession.read'];
 const inviteAll = roles.flatMap((role) => [
   `invite:${role}.create`,
   `invite:${role}.read`,
@@ -165,7 +145,7 @@ const allowed: Record<string, string[]> = {
     livedMember,
     participates,
     'livedPost.read',
-    'livedGroup.assign',
+    ...ofGroups('livedGroup'),
     ...cardRights.lived,
     'lived.read',
     'lived.write',
@@ -179,7 +159,7 @@ const allowed: Record<string, string[]> = {
     ...practitionersCanvases,
     participates,
     'practitionersPost.read',
-    'practitionersGroupOfOthers.assign',
+    ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -226,7 +206,7 @@ const allowed: Record<string, string[]> = {
     'livedPost.read',
     'practitionersPost.read',
     'representativesPostOfOthers.create',
-    'livedGroup.assign',
+    ...runsGroups,
     ...cardRights.lived,
   ],
   researcher: [...researcherRights, 'export.read'],
@@ -253,7 +233,7 @@ const allowed: Record<string, string[]> = {
     participates,
     'livedWorkingGroupCanvas.write',
     'livedPost.read',
-    'livedGroup.assign',
+    ...ofGroups('livedGroup'),
     ...cardRights.lived,
     'lived.read',
     'lived.write',
@@ -268,7 +248,7 @@ const allowed: Record<string, string[]> = {
     ...practitionersCanvases,
     participates,
     'practitionersPost.read',
-    'practitionersGroupOfOthers.assign',
+    ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -367,7 +347,8 @@ describe('can(actor, action, resource)', () => {
     const researcher = actor('researcher', { inWorkingGroup: true });
     researcher.membership = { ...researcher.membership!, spaceIds: new Set(['lived']) };
     expect(can(researcher, 'create', resources.livedPost!)).toBe(false);
-    expect(can(researcher, 'assign', resources.livedGroup!)).toBe(false);
+    for (const action of ['read', 'write', 'assign'] as const)
+      expect(can(researcher, action, resources.livedGroup!)).toBe(false);
   });
 
   it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {

@@ -100,13 +100,18 @@ export type Resource =
       /** It speaks on its group's behalf, as only the group's representatives may. */
       onBehalfOf: boolean;
     }
-  /** One peer group of a session: `assign` is naming who represents it. */
+  /**
+   * One peer group of a session: `read` is seeing its people and its decisions, `write` acting
+   * for it (validating, releasing, filing a post under it), `assign` naming who represents it.
+   */
   | {
       kind: 'session_group';
       initiativeId: string;
       spaceId: string;
       /** The facilitators chosen for this group. */
       facilitatorIds: ReadonlySet<string>;
+      /** Who runs the session (as its `manage`): they see every group. */
+      sessionFacilitatorIds: ReadonlySet<string>;
     };
 
 const readsCardSource = (actor: Actor, source: CardSourceResource) =>
@@ -277,13 +282,16 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       });
     }
 
-    case 'session_group':
-      return (
-        action === 'assign' &&
-        role !== 'researcher' &&
-        ((role === 'facilitator' && resource.facilitatorIds.has(actor.accountId)) ||
-          membership.spaceIds.has(resource.spaceId))
-      );
+    case 'session_group': {
+      if (role === 'researcher') return false;
+      const isMember = membership.spaceIds.has(resource.spaceId);
+      // Only its own members act for a group, never its facilitators.
+      if (action === 'write') return isMember;
+      const facilitates = (ids: ReadonlySet<string>) =>
+        role === 'facilitator' && ids.has(actor.accountId);
+      if (action === 'read') return isMember || facilitates(resource.sessionFacilitatorIds);
+      return action === 'assign' && (isMember || facilitates(resource.facilitatorIds));
+    }
 
     case 'story': {
       const isTeller = resource.tellerId === actor.accountId;

@@ -78,11 +78,13 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
     onBehalfOf: false,
     ...extra,
   });
-  const sessionGroup = (spaceId: string, facilitatorIds: string[]): Resource => ({
-    kind: 'session_group',
+  /** A session's group: its own facilitators, and all of the session's (who see every group). */
+  const sessionGroup = (spaceId: string, facilitatorIds: string[], ofSession = facilitatorIds) => ({
+    kind: 'session_group' as const,
     initiativeId,
     spaceId,
     facilitatorIds: new Set(facilitatorIds),
+    sessionFacilitatorIds: new Set(ofSession),
   });
   Object.assign(resources, {
     livedPost: post('participants', 'lived'),
@@ -104,6 +106,8 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
     }),
     livedGroup: sessionGroup('lived', ['account-1']),
     practitionersGroupOfOthers: sessionGroup('practitioners', ['account-9']),
+    // Account-1 runs the session but not this group: sees it, never names its representatives.
+    practitionersGroupInMySession: sessionGroup('practitioners', ['account-9'], ['account-1']),
   });
   return resources;
 }

@@ -12,8 +12,8 @@ import { listCards, readCard } from '../services/cards/read';
 const cardParam = z.object({ cardId: z.uuid() });
 const spaceParam = z.object({ spaceId: z.uuid() });
 
-/** A space's insight cards, mounted at /api/spaces: those made there, and making one. */
-export function spaceCardRoutes({ db, events }: AppDeps) {
+/** A space's insight cards, under /api/spaces: those made there, and making one. */
+function spaceCards({ db, events }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:spaceId/cards', validate('param', spaceParam), async (c) =>
       c.json(await listCards(db, requireAccount(c), c.req.valid('param').spaceId), 200),
@@ -35,8 +35,8 @@ export function spaceCardRoutes({ db, events }: AppDeps) {
     );
 }
 
-/** One insight card, mounted at /api/cards: read, delete (its maker), and its codes. */
-export function cardRoutes({ db, events }: AppDeps) {
+/** One insight card, under /api/cards: read, delete (its maker), and its codes. */
+function oneCard({ db, events }: AppDeps) {
   return new Hono<AppEnv>()
     .get('/:cardId', validate('param', cardParam), async (c) =>
       c.json(await readCard(db, requireAccount(c), c.req.valid('param').cardId), 200),
@@ -61,3 +61,6 @@ export function cardRoutes({ db, events }: AppDeps) {
       },
     );
 }
+
+/** Insight cards: `spaces` mounted at /api/spaces, `cards` at /api/cards. */
+export const cardRoutes = (deps: AppDeps) => ({ spaces: spaceCards(deps), cards: oneCard(deps) });

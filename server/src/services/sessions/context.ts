@@ -9,8 +9,8 @@ import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import type { AuditInput, CommandScope } from '../command';
-import type { Actor } from '../../policy/policy';
-import { facilitatorsOf, sessionResource } from './resources';
+import { can, type Actor } from '../../policy/policy';
+import { facilitatorsOf, sessionGroupResource, sessionResource } from './resources';
 import type { SessionFacts } from './rules';
 
 /** A session with everything its rules and views are decided on, as one caller sees it. */
@@ -23,8 +23,9 @@ export interface SessionContext {
   synthesisSpace: Space;
   facts: SessionFacts;
   contractVersion: number;
-  isFacilitator: boolean;
-  /** The session's groups the caller is a member of. */
+  /** The policy's `manage` of the session: the caller runs it as one of its facilitators. */
+  runsSession: boolean;
+  /** The session's groups the caller acts for (the policy's `write` of each: its members). */
   myGroupIds: string[];
 }
 
@@ -68,7 +69,9 @@ export async function contextOf(
         member.spaceIds.some((id) => groupIds.includes(id)),
     )
     .map((member) => member.accountId);
-  const myGroupIds = groupIds.filter((id) => actor.membership?.spaceIds.has(id));
+  const myGroupIds = session.groups
+    .filter((group) => can(actor, 'write', sessionGroupResource(session, group)))
+    .map((group) => group.spaceId);
   return {
     session,
     account,
@@ -88,7 +91,7 @@ export async function contextOf(
       contractAcceptors: await sessions.listContractAcceptors(db, session.id, contract.version),
     },
     contractVersion: contract.version,
-    isFacilitator: actor.membership?.role === 'facilitator' && facilitatorIds.has(account.id),
+    runsSession: can(actor, 'manage', sessionResource(session)),
     myGroupIds,
   };
 }
@@ -108,7 +111,7 @@ export const workSpaceOf = (context: SessionContext, stage: Stage, groupId: stri
 
 /** The contract must be accepted before a first contribution; facilitators wrote it. */
 export function requireContract(context: SessionContext) {
-  if (!context.isFacilitator && !context.facts.contractAcceptors.has(context.account.id))
+  if (!context.runsSession && !context.facts.contractAcceptors.has(context.account.id))
     throw new AppError('contract_not_accepted');
 }
 
@@ -116,9 +119,22 @@ export function requireOpen(context: SessionContext, stageId: string) {
   if (!isOpen(context, stageId)) throw new AppError('stage_not_open');
 }
 
-/** The caller acts for `spaceId` only as a member of that group of this session. */
-export function requireMyGroup(context: SessionContext, spaceId: string) {
-  if (!context.myGroupIds.includes(spaceId)) throw new AppError('not_in_group');
+/** The session's group kept in `spaceId`, as the policy sees it; undefined if it has none. */
+function groupResource(context: SessionContext, spaceId: string) {
+  const group = context.session.groups.find((candidate) => candidate.spaceId === spaceId);
+  return group && sessionGroupResource(context.session, group);
+}
+
+/** Does the caller see this group's people and decisions (its own, or all for a facilitator)? */
+export function seesGroup(context: SessionContext, spaceId: string) {
+  const group = groupResource(context, spaceId);
+  return group !== undefined && can(context.actor, 'read', group);
+}
+
+/** The caller acts for `spaceId` (validates, releases, posts) only if the policy says so. */
+export function requireActsFor(context: SessionContext, spaceId: string) {
+  const group = groupResource(context, spaceId);
+  if (!group || !can(context.actor, 'write', group)) throw new AppError('not_in_group');
 }
 
 /** An audit entry about this session, by the caller, in the command's transaction. */

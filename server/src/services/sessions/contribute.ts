@@ -8,7 +8,7 @@ import {
   announceChange,
   loadSessionContext,
   requireContract,
-  requireMyGroup,
+  requireActsFor,
   requireOpen,
   stageOf,
   workSpaceOf,
@@ -52,7 +52,7 @@ export async function contribute(
   contribution: NewContribution,
 ): Promise<void> {
   const context = await loadSessionContext(deps.db, account, sessionId, 'write');
-  const { session, isFacilitator, myGroupIds } = context;
+  const { session, runsSession, myGroupIds } = context;
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   const kind = contributionKindOf(
@@ -65,11 +65,11 @@ export async function contribute(
   requireContract(context);
 
   let groupId: string | null = contribution.groupSpaceId ?? null;
-  if (groupId) requireMyGroup(context, groupId);
+  if (groupId) requireActsFor(context, groupId);
   else if (myGroupIds.length === 1) groupId = myGroupIds[0]!;
   else if (myGroupIds.length > 1)
     throw new AppError('validation_failed', { groupSpaceId: 'validation_failed' });
-  if (!groupId && !isFacilitator && isPeerStage(stage)) throw new AppError('not_in_group');
+  if (!groupId && !runsSession && isPeerStage(stage)) throw new AppError('not_in_group');
   if (groupId && !groupsOf(context.facts, stage).includes(groupId) && isPeerStage(stage))
     throw new AppError('not_in_group');
 

@@ -12,7 +12,7 @@ import {
   auditSession,
   loadSessionContext,
   requireContract,
-  requireMyGroup,
+  requireActsFor,
   requireOpen,
   stageOf,
 } from './context';
@@ -46,7 +46,7 @@ export async function validateStage(
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   if (!asksGroupsToValidate(context.facts, stage)) throw new AppError('stage_artefact_mismatch');
-  requireMyGroup(context, validation.spaceId);
+  requireActsFor(context, validation.spaceId);
   if (!groupsOf(context.facts, stage).includes(validation.spaceId))
     throw new AppError('not_in_group');
   requireContract(context);
@@ -86,7 +86,7 @@ export async function releaseWork(
   requireOpen(context, stageId);
   // A release stage, or one that ends when every group released its work (its responses, say).
   if (!asksForRelease(stage)) throw new AppError('stage_artefact_mismatch');
-  requireMyGroup(context, release.spaceId);
+  requireActsFor(context, release.spaceId);
   requireContract(context);
   const items: { sourceStageId: string; text: string }[] = [];
   for (const [index, item] of release.items.entries()) {

@@ -19,7 +19,7 @@ export function sessionResource(
   };
 }
 
-/** One of the session's groups, as the policy sees it (naming its representatives). */
+/** One of the session's groups, as the policy sees it (its people, decisions, representatives). */
 export const sessionGroupResource = (
   session: StoredMethodSession,
   group: StoredMethodSession['groups'][number],
@@ -28,6 +28,7 @@ export const sessionGroupResource = (
   initiativeId: session.initiativeId,
   spaceId: group.spaceId,
   facilitatorIds: new Set(group.facilitatorIds),
+  sessionFacilitatorIds: facilitatorsOf(session),
 });
 
 const writersOf: Record<Stage['participation'], CanvasWriters> = {

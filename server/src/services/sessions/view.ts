@@ -5,10 +5,11 @@ import {
   type PersonRef,
   type SessionView,
 } from '@mizug/domain';
+import type { Stage } from '@mizug/methods';
 import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
-import { loadSessionContext, type SessionContext } from './context';
+import { loadSessionContext, seesGroup, workSpaceOf, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
 import {
   claimCrossed,
@@ -32,6 +33,20 @@ function personOf(context: SessionContext) {
 function readsPost(context: SessionContext, post: Parameters<typeof postResource>[1]) {
   const resource = postResource(context, post);
   return resource !== undefined && can(context.actor, 'read', resource);
+}
+
+/** May the caller post in `stage`, filed under one of their groups (none if they have none)? */
+function postsIn(context: SessionContext, stage: Stage) {
+  const groups = context.myGroupIds.length > 0 ? context.myGroupIds : [null];
+  return groups.some((groupId) => {
+    const post = postResource(context, {
+      stageId: stage.id,
+      spaceId: workSpaceOf(context, stage, groupId),
+      authorGroupId: groupId,
+      onBehalfOf: false,
+    });
+    return post !== undefined && can(context.actor, 'create', post);
+  });
 }
 
 /**
@@ -70,17 +85,18 @@ export async function sessionView(
   sessionId: string,
 ): Promise<SessionView> {
   const context = await loadSessionContext(db, account, sessionId, 'read');
-  const { session, facts, isFacilitator, myGroupIds } = context;
+  const { session, facts, runsSession, myGroupIds } = context;
   const person = personOf(context);
   const [canvases, contributions, contract, declarations] = await Promise.all([
     sessions.listCanvases(db, sessionId),
     sessions.listContributions(db, sessionId),
     sessions.currentContract(db, sessionId),
-    isFacilitator ? sessions.listDependencies(db, session.initiativeId) : Promise.resolve([]),
+    runsSession ? sessions.listDependencies(db, session.initiativeId) : Promise.resolve([]),
   ]);
   const stageById = new Map(session.method.stages.map((stage) => [stage.id, stage]));
+  // A shared stage's decisions are everyone's; a peer stage's, those who see the group's.
   const seesValidation = (stageId: string, spaceId: string) =>
-    isFacilitator || myGroupIds.includes(spaceId) || !isPeerStage(stageById.get(stageId)!);
+    !isPeerStage(stageById.get(stageId)!) || seesGroup(context, spaceId);
 
   return {
     id: session.id,
@@ -98,24 +114,24 @@ export async function sessionView(
         status,
         round: state?.round ?? 1,
         timerEndsAt: state?.timerEndsAt?.toISOString() ?? null,
-        blockers: !isFacilitator
+        blockers: !runsSession
           ? []
           : status === 'open'
             ? closeBlockers(facts, stage)
             : openBlockers(facts, stage),
-        ...stageAsks(facts, stage, (id) => isFacilitator || myGroupIds.includes(id)),
+        ...stageAsks(facts, stage, (id) => seesGroup(context, id)),
+        canPost: postsIn(context, stage),
       };
     }),
     groups: session.groups.map((group) => {
       const space = context.spaces.find((candidate) => candidate.id === group.spaceId)!;
-      const seesMembers = isFacilitator || myGroupIds.includes(group.spaceId);
       return {
         spaceId: group.spaceId,
         kind: space.kind,
         name: space.name,
         facilitators: group.facilitatorIds.map(person),
         representatives: group.representativeIds.map(person),
-        members: seesMembers
+        members: seesGroup(context, group.spaceId)
           ? context.members
               .filter(
                 (member) => member.spaceIds.includes(group.spaceId) && member.role !== 'researcher',
@@ -125,7 +141,7 @@ export async function sessionView(
       };
     }),
     me: {
-      isFacilitator,
+      isFacilitator: runsSession,
       groupIds: myGroupIds,
       representsGroupIds: session.groups
         .filter((group) => group.representativeIds.includes(account.id))
@@ -136,7 +152,7 @@ export async function sessionView(
       version: contract.version,
       terms: contract.terms,
       acceptedByMe: facts.contractAcceptors.has(account.id),
-      pending: isFacilitator
+      pending: runsSession
         ? facts.participantIds.filter((id) => !facts.contractAcceptors.has(id)).map(person)
         : [],
     },
@@ -177,6 +193,6 @@ export async function sessionView(
         createdAt: createdAt.toISOString(),
       })),
     ownerConfirmations: facts.ownerConfirmations.map(({ stageId, round }) => ({ stageId, round })),
-    dependencyWarnings: isFacilitator ? dependencyWarnings(context, declarations) : [],
+    dependencyWarnings: runsSession ? dependencyWarnings(context, declarations) : [],
   };
 }

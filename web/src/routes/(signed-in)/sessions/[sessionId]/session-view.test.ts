@@ -73,9 +73,9 @@ describe('the stages of a session', () => {
     ]);
   });
 
-  it('reads a stage the server did not send as not started, in round 1, asking nobody', () => {
+  it('reads a stage the server did not send as not started, in round 1, asking nobody, open to no post', () => {
     expect(stageState(buildSessionView({ stages: [] }), 'MK-3')).toEqual(
-      buildStage('MK-3', { groupIds: [] }),
+      buildStage('MK-3', { groupIds: [], canPost: false }),
     );
   });
 

@@ -51,6 +51,7 @@ export const stageState = (session: SessionView, stageId: string): SessionStage 
     blockers: [],
     groupIds: [],
     asksForValidation: false,
+    canPost: false,
   };
 
 /**
