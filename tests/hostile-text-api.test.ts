@@ -172,6 +172,12 @@ describe.each(testStorages)('hostile text over %s', (kind) => {
         (text) => ({ name: { he: text } }),
         ['name.he'],
       ),
+      ...json(
+        'POST',
+        () => `/api/spaces/${seed.spaces.synthesis}/cards`,
+        (text) => ({ source: { kind: 'story', id: storyId }, quote: text }),
+        ['quote'],
+      ),
       {
         ...json('PUT', () => `${initiative()}/methods/${methodEntry.ref}`, withPrompt, [
           'stages.0.prompts.0.ar',

@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
 import { signInMiddleware } from './http/sign-in';
+import { cardRoutes } from './routes/cards';
 import { codeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
@@ -30,6 +31,7 @@ export function createApp(deps: AppDeps) {
   const recordings = storyRecordingRoutes(deps);
   const sessions = methodSessionRoutes(deps);
   const codes = codeRoutes(deps);
+  const cards = cardRoutes(deps);
   const app = new Hono<AppEnv>()
     .use(secureHeaders())
     .use(async (c, next) => {
@@ -63,7 +65,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/initiatives', sessions.initiatives)
     .route('/api/sessions', sessions.sessions)
     .route('/api/initiatives', codes.initiatives)
-    .route('/api/codes', codes.codes);
+    .route('/api/codes', codes.codes)
+    .route('/api/spaces', cards.spaces)
+    .route('/api/cards', cards.cards);
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

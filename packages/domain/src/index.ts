@@ -10,3 +10,4 @@ export * from './collab';
 export * from './story';
 export * from './method-session';
 export * from './text';
+export * from './insight-card';

@@ -1,5 +1,6 @@
 import { roles, type Role } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
+import { cardResources, cardRights } from './card-resources.fixture';
 import { seatedActor } from './policy-actors.fixture';
 import { can, type Action, type Actor, type Resource } from './policy';
 import { sessionResources } from './session-resources.fixture';
@@ -21,7 +22,6 @@ const resources: Record<string, Resource> = {
   members: { kind: 'members', initiativeId },
   audit: { kind: 'audit', initiativeId },
   export: { kind: 'export', initiativeId },
-  code: { kind: 'code', initiativeId },
   instance: { kind: 'instance' },
   ...Object.fromEntries(
     roles.map((role) => [`invite:${role}`, { kind: 'invitation', initiativeId, role }]),
@@ -36,6 +36,7 @@ const resources: Record<string, Resource> = {
 };
 Object.assign(resources, storyResources(initiativeId));
 Object.assign(resources, sessionResources(initiativeId));
+Object.assign(resources, cardResources(initiativeId, resources));
 const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work', 'support'];
 
 const actor = (role: Role | null, options: Parameters<typeof seatedActor>[2] = {}) =>
@@ -44,7 +45,6 @@ const actor = (role: Role | null, options: Parameters<typeof seatedActor>[2] = {
 const everyMember = [
   'synthesis.read',
   'initiative.read',
-  'code.read',
   // Stories: one shared with the working group, one they help write, and their own.
   'storyWorkingGroup.read',
   'storySupported.read',
@@ -68,11 +68,13 @@ const everyMember = [
   'representativesCanvasIFacilitate.read',
   'workingGroupCanvas.read',
   'participantsCanvas.read',
+  ...cardRights.everyMember,
 ];
 /** A member of the session's groups or the working group adds to the participants' canvas. */
 const participates = 'participantsCanvas.write';
 /** The working group (and facilitators) work in the synthesis and its working-group canvas. */
 const inWorkingGroup = ['synthesis.write', 'synthesis.work', 'workingGroupCanvas.write'];
+inWorkingGroup.push(...cardRights.synthesis);
 /** Only the group's own members write in a group canvas someone else facilitates. */
 const livedMember = 'livedCanvasOfOthers.write';
 const practitionersCanvases = ['practitionersCanvas.read', 'practitionersCanvas.write'];
@@ -144,6 +146,7 @@ const allowed: Record<string, string[]> = {
     participates,
     'livedPost.read',
     ...ofGroups('livedGroup'),
+    ...cardRights.lived,
     'lived.read',
     'lived.write',
     'lived.work',
@@ -192,8 +195,6 @@ const allowed: Record<string, string[]> = {
     'methods.read',
     'methods.create',
     'methods.write',
-    'code.create',
-    'code.write',
     'sessionIFacilitate.create',
     'sessionIFacilitate.read',
     'sessionIFacilitate.write',
@@ -206,6 +207,7 @@ const allowed: Record<string, string[]> = {
     'practitionersPost.read',
     'representativesPostOfOthers.create',
     ...runsGroups,
+    ...cardRights.lived,
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -218,8 +220,6 @@ const allowed: Record<string, string[]> = {
     'export.read',
     ...inviteAll,
     'methods.read',
-    'code.create',
-    'code.write',
   ],
   'expert_by_experience in the working group': [
     ...everyMember,
@@ -234,6 +234,7 @@ const allowed: Record<string, string[]> = {
     'livedWorkingGroupCanvas.write',
     'livedPost.read',
     ...ofGroups('livedGroup'),
+    ...cardRights.lived,
     'lived.read',
     'lived.write',
     'lived.work',

@@ -1,4 +1,10 @@
 import { groupRoleOf, type Role, type SpaceKind, type StoryAudience } from '@mizug/domain';
+import {
+  cardSourceReaches,
+  cardSourceReadResource,
+  cardSourceWithdrawn,
+  type CardSourceResource,
+} from './card-sources';
 
 /** Who is asking, as far as one initiative is concerned. */
 export interface Actor {
@@ -65,6 +71,15 @@ export type Resource =
       /** The actor accepted the session's current participation contract. */
       contractAccepted: boolean;
     }
+  | {
+      kind: 'card';
+      initiativeId: string;
+      /** The space it is (or would be) made in. */
+      space: { id: string; kind: SpaceKind };
+      /** Who made it; null for a card not made yet. */
+      createdBy: string | null;
+      source: CardSourceResource;
+    }
   /**
    * A post in a session's stage. Read like a canvas of its space; written, in a stage for
    * representatives, by them (and the facilitators), in any other by whoever takes part: the
@@ -98,6 +113,9 @@ export type Resource =
       /** Who runs the session (as its `manage`): they see every group. */
       sessionFacilitatorIds: ReadonlySet<string>;
     };
+
+const readsCardSource = (actor: Actor, source: CardSourceResource) =>
+  can(actor, 'read', cardSourceReadResource(source));
 
 /**
  * Who writes in a canvas, from its stage's participation: the group itself, the owner of a
@@ -218,6 +236,38 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
         ...resource,
         space: resource.space,
       });
+    }
+
+    case 'card': {
+      const space = {
+        kind: 'space',
+        initiativeId: resource.initiativeId,
+        spaceId: resource.space.id,
+        spaceKind: resource.space.kind,
+      } as const;
+      const readsSpace = can(actor, 'read', space);
+      const { source } = resource;
+      // A card from a story only its teller may read stays the teller's, wherever it sits.
+      const privateToTeller =
+        source.kind === 'story' &&
+        source.story.audience === 'only_me' &&
+        source.story.tellerId !== actor.accountId;
+      // `create` is asked of a card not made yet; everything else of one that exists.
+      if (action === 'create') {
+        return (
+          resource.createdBy === null &&
+          can(actor, 'write', space) &&
+          readsCardSource(actor, source) &&
+          cardSourceReaches(source, resource.space) &&
+          !cardSourceWithdrawn(source)
+        );
+      }
+      if (resource.createdBy === null) return false;
+      if (action === 'read') return readsSpace && !privateToTeller;
+      if (action === 'write') return readsSpace && !privateToTeller && can(actor, 'write', space);
+      if (action === 'manage')
+        return readsSpace && !privateToTeller && resource.createdBy === actor.accountId;
+      return false;
     }
 
     case 'post': {

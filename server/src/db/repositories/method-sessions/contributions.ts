@@ -91,3 +91,12 @@ export async function findContribution(db: Queryable, sessionId: string, id: str
   );
   return row && toContribution(row);
 }
+
+/** A post by its id alone, with its session (a card quoting it names only the post). */
+export async function findContributionById(db: Queryable, id: string) {
+  const [row] = await db.query<ContributionRow & { session_id: string }>(
+    'SELECT * FROM stage_contributions WHERE id = $1',
+    [id],
+  );
+  return row && { sessionId: row.session_id, ...toContribution(row) };
+}

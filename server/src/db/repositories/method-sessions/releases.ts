@@ -53,3 +53,14 @@ export async function listReleases(db: Queryable, sessionId: string) {
     items: json(row.items),
   }));
 }
+
+/** One release with its session, for quoting what it let cross. */
+export async function findRelease(db: Queryable, id: string) {
+  const [row] = await db.query<{ session_id: string }>(
+    'SELECT session_id FROM stage_releases WHERE id = $1',
+    [id],
+  );
+  if (!row) return undefined;
+  const release = (await listReleases(db, row.session_id)).find((r) => r.id === id);
+  return release && { sessionId: row.session_id, ...release };
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { spaceKindSchema } from './initiative';
+import { storableText } from './text';
+
+/**
+ * Where a card's quote comes from. One case per kind of source; photo captions and recording
+ * transcripts are each one more case here (LS-8 principles and PW claims are posts).
+ */
+export const cardSourceSchema = z.discriminatedUnion('kind', [
+  /** The body of a story (its collaborative document). */
+  z.object({ kind: z.literal('story'), id: z.uuid() }),
+  /** A stage canvas of a session, read in its own group's space. */
+  z.object({ kind: z.literal('canvas'), id: z.uuid() }),
+  /** A post in a session's stage, quoted in the space it is kept in. */
+  z.object({ kind: z.literal('post'), id: z.uuid() }),
+  /** One item of what a group released into the synthesis space (`id`: the release). */
+  z.object({
+    kind: z.literal('release'),
+    id: z.uuid(),
+    item: z.number().int().min(0).max(999),
+  }),
+]);
+export type CardSource = z.infer<typeof cardSourceSchema>;
+export type CardSourceKind = CardSource['kind'];
+
+/**
+ * `Y.encodeRelativePosition` of the quote's start and end in a collaborative source, base64: it
+ * keeps pointing at the quote after edits elsewhere in the document.
+ */
+export const cardAnchorSchema = z.object({
+  start: z.base64().max(2000),
+  end: z.base64().max(2000),
+});
+export type CardAnchor = z.infer<typeof cardAnchorSchema>;
+
+/** The exact words a card quotes; the server checks they are in the source as it reads now. */
+export const cardQuoteSchema = storableText(z.string().min(1).max(2000)).refine(
+  (quote) => quote.trim().length > 0,
+);
+
+/** `POST /api/spaces/:spaceId/cards`: a passage of a source, quoted in that space. */
+export const newCardSchema = z.object({
+  source: cardSourceSchema,
+  quote: cardQuoteSchema,
+  /** Only for collaborative text (stories, canvases); posts and released items are fixed text. */
+  anchor: cardAnchorSchema.optional(),
+});
+export type NewCard = z.infer<typeof newCardSchema>;
+
+/** `PUT /api/cards/:cardId/codes`: the codes the card carries, replacing the ones it had. */
+export const cardCodesSchema = z.object({ codeIds: z.array(z.uuid()).max(50) });
+export type CardCodes = z.infer<typeof cardCodesSchema>;
+
+/**
+ * The kind of knowledge a card carries, from its source's group: lived experience, practice,
+ * academic, or a group the initiative named (`group`; its name is on the card's group).
+ */
+export const knowledgeTypes = ['lived_experience', 'practice', 'academic', 'group'] as const;
+export const knowledgeTypeSchema = z.enum(knowledgeTypes);
+export type KnowledgeType = z.infer<typeof knowledgeTypeSchema>;
+
+/**
+ * Who a card credits: a story's teller exactly as the story credits them to this reader
+ * (`name`, `pseudonym` or `anonymous`), a post's author by the name the session shows (`name`),
+ * or the group whose work it quotes, or on whose behalf a post spoke (`group`).
+ */
+export const cardCreditSchema = z.object({
+  credit: z.enum(['name', 'pseudonym', 'anonymous', 'group']),
+  name: z.string().nullable(),
+});
+export type CardCredit = z.infer<typeof cardCreditSchema>;
+
+/** A card as its reader sees it. */
+export const insightCardSchema = z.object({
+  id: z.uuid(),
+  /** The space it was made in, whose readers read it. */
+  spaceId: z.uuid(),
+  /** The exact quote; null once its source is withdrawn (or no longer shared in this space). */
+  quote: z.string().nullable(),
+  source: cardSourceSchema,
+  anchor: cardAnchorSchema.nullable(),
+  /** The source's group: the space its words were written in. */
+  group: z.object({ spaceId: z.uuid(), kind: spaceKindSchema, name: z.string().nullable() }),
+  knowledgeType: knowledgeTypeSchema,
+  credit: cardCreditSchema,
+  codeIds: z.array(z.uuid()),
+  /** Its source was withdrawn, or no longer reaches this space: computed live, never exported. */
+  withdrawn: z.boolean(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** Who made it; null when the maker is the quoted teller and the reader is not. */
+  createdBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),
+  isMine: z.boolean(),
+  /** The reader may attach and detach codes (reads and writes in its space). */
+  canCode: z.boolean(),
+});
+export type InsightCard = z.infer<typeof insightCardSchema>;

@@ -1,0 +1,79 @@
+import type { Resource } from './policy';
+
+type Of<Kind extends Resource['kind']> = Extract<Resource, { kind: Kind }>;
+
+/**
+ * The insight-card resources of the policy matrix (`policy.test.ts`), quoting the stories,
+ * canvases and sessions of its fixture: where a card would be made from which source, and
+ * cards made already. The actor there is account-1.
+ */
+export function cardResources(
+  initiativeId: string,
+  resources: Record<string, Resource>,
+): Record<string, Resource> {
+  const card = (
+    spaceId: 'lived' | 'synthesis',
+    source: Of<'card'>['source'],
+    createdBy: string | null = null,
+  ): Resource => ({
+    kind: 'card',
+    initiativeId,
+    space: { id: spaceId, kind: spaceId === 'lived' ? 'lived_experience' : 'synthesis' },
+    createdBy,
+    source,
+  });
+  const story = (name: string) => ({
+    kind: 'story' as const,
+    story: resources[name] as Of<'story'>,
+  });
+  const livedCanvas = { kind: 'canvas' as const, canvas: resources.livedCanvas as Of<'canvas'> };
+  return {
+    cardWorkingGroupStoryInSynthesis: card('synthesis', story('storyWorkingGroup')),
+    cardPeerStoryInSynthesis: card('synthesis', story('storyPeer')),
+    cardPeerStoryInLived: card('lived', story('storyPeer')),
+    cardWithdrawnStoryInSynthesis: card('synthesis', story('storyWithdrawn')),
+    cardOthersPrivateStory: card('lived', story('storyPrivate'), 'account-2'),
+    cardLivedCanvasInLived: card('lived', livedCanvas),
+    cardLivedCanvasInSynthesis: card('synthesis', livedCanvas),
+    cardReleaseInSynthesis: card('synthesis', {
+      kind: 'release',
+      session: resources.sessionIFacilitate as Of<'session'>,
+      groupSpaceId: 'lived',
+    }),
+    cardLivedPostInLived: card('lived', { kind: 'post', post: resources.livedPost as Of<'post'> }),
+    cardLivedPostInSynthesis: card('synthesis', {
+      kind: 'post',
+      post: resources.livedPost as Of<'post'>,
+    }),
+    myCardInSynthesis: card('synthesis', story('storyWorkingGroup'), 'account-1'),
+    othersCardInLived: card('lived', story('storyPeer'), 'account-2'),
+    myPrivateStoryCard: card('lived', story('myStory'), 'account-1'),
+    newCardFromMyPrivateStory: card('lived', story('myStory')),
+    newCardFromMyPrivateStoryInSynthesis: card('synthesis', story('myStory')),
+  };
+}
+
+/** The matrix's expected card rights, by who holds them (`policy.test.ts` spreads them in). */
+export const cardRights = {
+  /** A card they made in the synthesis: read by its readers, deleted by its maker. */
+  everyMember: ['myCardInSynthesis.read', 'myCardInSynthesis.manage'],
+  /** Made and coded in the lived-experience space by its members and its guarantor. */
+  lived: [
+    'cardPeerStoryInLived.create',
+    'cardLivedCanvasInLived.create',
+    'cardLivedPostInLived.create',
+    'othersCardInLived.read',
+    'othersCardInLived.write',
+    // A card from their own private story: theirs alone, made in their own space only.
+    'myPrivateStoryCard.read',
+    'myPrivateStoryCard.write',
+    'myPrivateStoryCard.manage',
+    'newCardFromMyPrivateStory.create',
+  ],
+  /** Made in the synthesis by those who write there (and take part in the session). */
+  synthesis: [
+    'cardWorkingGroupStoryInSynthesis.create',
+    'cardReleaseInSynthesis.create',
+    'myCardInSynthesis.write',
+  ],
+};

@@ -1,0 +1,61 @@
+import type { Account, InsightCard, Space } from '@mizug/domain';
+import type { Database, Queryable } from '../../db/database';
+import { findCard, listCardsInSpace, type StoredCard } from '../../db/repositories/insight-cards';
+import { findSpace, listSpaces } from '../../db/repositories/initiatives';
+import { AppError } from '../../errors';
+import { loadActor } from '../../policy/actor';
+import { authorize } from '../../policy/authorize';
+import { can, type Actor } from '../../policy/policy';
+import { spaceResource } from '../../policy/resources';
+import { cardResource, cardView, type CardResource } from './present';
+import { loadCardSource, type LoadedSource } from './sources';
+
+/** A card, its source as it is now and the caller, after checking the caller may `action` it. */
+export async function cardFor(
+  db: Queryable,
+  account: Account,
+  cardId: string,
+  action: 'read' | 'write' | 'manage',
+) {
+  const card = await findCard(db, cardId);
+  if (!card) throw new AppError('not_found');
+  const actor = await loadActor(db, account, card.initiativeId);
+  const spaces = new Map((await listSpaces(db, card.initiativeId)).map((s) => [s.id, s]));
+  const source = await loadCardSource(db, account, actor, card.source);
+  if (!source) throw new AppError('not_found');
+  const resource = cardResource(card, spaces.get(card.spaceId)!, source);
+  authorize(actor, action, resource);
+  return { card, actor, source, spaces, resource };
+}
+
+export async function readCard(db: Database, account: Account, cardId: string) {
+  const { card, actor, source, spaces } = await cardFor(db, account, cardId, 'read');
+  return cardView(card, source, spaces, actor);
+}
+
+/** The cards made in a space that the caller may read, oldest first. */
+export async function listCards(
+  db: Database,
+  account: Account,
+  spaceId: string,
+): Promise<InsightCard[]> {
+  const space = await findSpace(db, spaceId);
+  if (!space) throw new AppError('not_found');
+  const actor = await loadActor(db, account, space.initiativeId);
+  authorize(actor, 'read', spaceResource(space));
+  const spaces = new Map((await listSpaces(db, space.initiativeId)).map((s) => [s.id, s]));
+  // Cards quoting one source share its lookup.
+  const sources = new Map<string, Promise<LoadedSource | undefined>>();
+  const views: InsightCard[] = [];
+  for (const card of await listCardsInSpace(db, spaceId)) {
+    const key = JSON.stringify(card.source);
+    if (!sources.has(key)) sources.set(key, loadCardSource(db, account, actor, card.source));
+    const source = await sources.get(key)!;
+    if (source && readable(actor, card, space, source))
+      views.push(cardView(card, source, spaces, actor));
+  }
+  return views;
+}
+
+const readable = (actor: Actor, card: StoredCard, space: Space, source: LoadedSource) =>
+  can(actor, 'read', cardResource(card, space, source) satisfies CardResource);
