@@ -190,6 +190,21 @@ describe.each(testStorages)('story commands over %s', (kind) => {
       expect(rows.filter((row) => row.details.includes(text))).toEqual([]);
   });
 
+  it("audits a supporter's change as theirs, not as the teller's", async () => {
+    const story = await tell('בעזרת חברה');
+    expect((await act.ask(story)).status).toBe(200);
+    const salma = seed.people.ebe2;
+    expect((await salma.call('PATCH', `/api/stories/${story.id}`, { tags: ['ערב'] })).status).toBe(
+      200,
+    );
+    const [entry] = await server.db.query<{ actor_id: string; teller_of: string | null }>(
+      `SELECT actor_id, teller_of FROM audit_log
+       WHERE action = 'story.change' AND details->>'storyId' = $1`,
+      [story.id],
+    );
+    expect(entry).toEqual({ actor_id: salmaId, teller_of: null });
+  });
+
   it('tells, changes and keeps nothing when the audit entry cannot be stored', async () => {
     const storiesPath = `/api/initiatives/${seed.initiativeId}/stories`;
     const count = async () => ((await (await miriam.get(storiesPath)).json()) as Story[]).length;
