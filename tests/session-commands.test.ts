@@ -209,6 +209,51 @@ describe.each(testStorages)('session commands over %s', (kind) => {
       state: async (arranged) => (await facilitatorView(arranged)).ownerConfirmations,
     },
     {
+      name: 'posting in a stage',
+      action: 'contribution.add',
+      status: 201,
+      session: true,
+      arrange: async () => ({ ...(await merging(opened('MK-2'))), before: 0 }),
+      act: ({ sessionId }) =>
+        world.seed.people.ebe.post(`${stage(sessionId!, 'MK-2')}/contributions`, {
+          body: 'הבדידות מתחילה בערב',
+        }),
+      // Ids and kind, never the words.
+      details: ({ sessionId }) => ({ sessionId, stageId: 'MK-2', kind: 'post', parentId: null }),
+      state: async (arranged) => (await facilitatorView(arranged)).contributions.length,
+    },
+    {
+      name: 'setting a stage timer',
+      action: 'stage.timer',
+      status: 200,
+      session: true,
+      arrange: async () => ({ ...(await merging(opened('MK-2'))), before: null }),
+      act: ({ sessionId }) =>
+        world.facilitator.call('PUT', `${stage(sessionId!, 'MK-2')}/timer`, { minutes: 10 }),
+      details: ({ sessionId }) => ({ sessionId, stageId: 'MK-2', minutes: 10 }),
+      state: async (arranged) =>
+        (await facilitatorView(arranged)).stages.find((s) => s.id === 'MK-2')!.timerEndsAt,
+    },
+    {
+      name: 'changing the alert threshold',
+      action: 'session.alert_threshold',
+      status: 200,
+      session: true,
+      arrange: async () => ({ ...(await merging()), before: 30 }),
+      act: ({ sessionId }) =>
+        world.facilitator.call('PUT', `/api/sessions/${sessionId}/alert-threshold`, {
+          percent: 60,
+        }),
+      details: ({ sessionId }) => ({ sessionId, percent: 60 }),
+      state: async ({ sessionId }) => {
+        const path = `/api/sessions/${sessionId}/participation`;
+        const read = (await (await world.facilitator.get(path)).json()) as {
+          synthesis: { threshold: number };
+        };
+        return read.synthesis.threshold;
+      },
+    },
+    {
       name: 'adapting a method',
       action: 'method.adapt',
       status: 201,

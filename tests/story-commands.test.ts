@@ -1,4 +1,5 @@
-import type { Photo, Story, StoryVersion } from '@mizug/domain';
+import type { Photo, Recording, Story, StoryVersion } from '@mizug/domain';
+import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { storedText } from '../server/src/collab/stored-text';
@@ -58,23 +59,42 @@ describe.each(testStorages)('story commands over %s', (kind) => {
     return story;
   }
 
-  async function addPhoto(story: Story): Promise<Photo> {
+  /** Posts a photo or a recording to the story as Miriam. */
+  async function upload(story: Story, kind: 'photos' | 'recordings') {
     const form = new FormData();
-    const jpeg = await sharp({
-      create: { width: 40, height: 30, channels: 3, background: '#1d6b3a' },
-    })
-      .jpeg()
-      .toBuffer();
-    form.set('file', new Blob([jpeg]), 'picture.jpg');
-    form.set('alt', 'חלון');
-    const added = await fetch(`${server.url}/api/stories/${story.id}/photos`, {
+    if (kind === 'photos') {
+      const jpeg = await sharp({
+        create: { width: 40, height: 30, channels: 3, background: '#1d6b3a' },
+      })
+        .jpeg()
+        .toBuffer();
+      form.set('file', new Blob([jpeg]), 'picture.jpg');
+      form.set('alt', 'חלון');
+    } else {
+      const voice = await readFile(new URL('../fixtures/recordings/voice.webm', import.meta.url));
+      form.set('file', new Blob([voice]), 'voice.webm');
+      form.set('transcript', 'שלום');
+    }
+    return fetch(`${server.url}/api/stories/${story.id}/${kind}`, {
       method: 'POST',
       headers: { cookie: miriam.sessionCookie, 'x-csrf-token': miriam.csrfToken },
       body: form,
     });
+  }
+  async function addPhoto(story: Story): Promise<Photo> {
+    const added = await upload(story, 'photos');
     expect(added.status).toBe(201);
     return (await added.json()) as Photo;
   }
+  async function addRecording(story: Story): Promise<Recording> {
+    const added = await upload(story, 'recordings');
+    expect(added.status).toBe(201);
+    return (await added.json()) as Recording;
+  }
+  const photosOf = async (story: Story) =>
+    (await (await miriam.get(`/api/stories/${story.id}/photos`)).json()) as Photo[];
+  const recordingsOf = async (story: Story) =>
+    (await (await miriam.get(`/api/stories/${story.id}/recordings`)).json()) as Recording[];
 
   const act = {
     consent: (story: Story) => miriam.call('PUT', `/api/stories/${story.id}/consent`, shared),
@@ -88,6 +108,13 @@ describe.each(testStorages)('story commands over %s', (kind) => {
       miriam.post(`/api/stories/${story.id}/versions/${version.id}/restore`, undefined),
     photoConsent: (photo: Photo) =>
       miriam.call('PUT', `/api/photos/${photo.id}/consent`, { consent: shared }),
+    change: (story: Story) =>
+      miriam.call('PATCH', `/api/stories/${story.id}`, { title: 'כותרת חדשה', tags: ['ערב'] }),
+    removePhoto: (photo: Photo) => miriam.call('DELETE', `/api/photos/${photo.id}`),
+    transcribe: (recording: Recording) =>
+      miriam.call('PUT', `/api/recordings/${recording.id}/transcript`, { transcript: 'שלום לך' }),
+    removeRecording: (recording: Recording) =>
+      miriam.call('DELETE', `/api/recordings/${recording.id}`),
   };
 
   /** Runs `change` with every audit insert refused: it must fail and announce nothing. */
@@ -134,17 +161,80 @@ describe.each(testStorages)('story commands over %s', (kind) => {
     await expectAudited(await act.restore(story), 'story.restore');
     await expectAudited(await act.ask(story), 'story.supporter_add');
     await expectAudited(await act.unask(story), 'story.supporter_remove');
-    await expectAudited(await act.photoConsent(await addPhoto(story)), 'photo.consent');
+    const photo = await addPhoto(story);
+    expect((await auditedActions(story)).at(-1)).toBe('photo.add');
+    await expectAudited(await act.photoConsent(photo), 'photo.consent');
+    await expectAudited(await act.removePhoto(photo), 'photo.remove', false);
+    await expectAudited(await act.change(story), 'story.change', false);
+    const recording = await addRecording(story);
+    expect((await auditedActions(story)).at(-1)).toBe('recording.add');
+    await expectAudited(await act.transcribe(recording), 'recording.transcribe', false);
+    await expectAudited(await act.removeRecording(recording), 'recording.remove', false);
 
-    // Taking a version changes neither the text nor its readers: kept, not audited.
-    const before = await auditedActions(story);
+    // Taking a version changes neither the text nor its readers: audited, not announced.
     const taken = await act.takeVersion(story);
-    expect(taken.status).toBe(201);
-    expect(await auditedActions(story)).toEqual(before);
-    expect(announced).toEqual([]);
+    await expectAudited(taken, 'story.take_version', false);
     const version = (await taken.json()) as StoryVersion;
     await write(story, 'ועוד שורה');
     await expectAudited(await act.restoreVersion(story, version), 'story.restore_version', false);
+
+    // Every entry is the teller's, told as "the teller"; none carries a title, caption or transcript.
+    const rows = await server.db.query<{ action: string; teller_of: string; details: string }>(
+      `SELECT action, teller_of, details::text AS details FROM audit_log
+       WHERE details->>'storyId' = $1 ORDER BY id`,
+      [story.id],
+    );
+    expect(rows[0]!.action).toBe('story.create');
+    expect(rows.every((row) => row.teller_of === story.id)).toBe(true);
+    for (const text of ['נרשם', 'כותרת חדשה', 'ערב', 'חלון', 'שלום'])
+      expect(rows.filter((row) => row.details.includes(text))).toEqual([]);
+  });
+
+  it("audits a supporter's change as theirs, not as the teller's", async () => {
+    const story = await tell('בעזרת חברה');
+    expect((await act.ask(story)).status).toBe(200);
+    const salma = seed.people.ebe2;
+    expect((await salma.call('PATCH', `/api/stories/${story.id}`, { tags: ['ערב'] })).status).toBe(
+      200,
+    );
+    const [entry] = await server.db.query<{ actor_id: string; teller_of: string | null }>(
+      `SELECT actor_id, teller_of FROM audit_log
+       WHERE action = 'story.change' AND details->>'storyId' = $1`,
+      [story.id],
+    );
+    expect(entry).toEqual({ actor_id: salmaId, teller_of: null });
+  });
+
+  it('tells, changes and keeps nothing when the audit entry cannot be stored', async () => {
+    const storiesPath = `/api/initiatives/${seed.initiativeId}/stories`;
+    const count = async () => ((await (await miriam.get(storiesPath)).json()) as Story[]).length;
+    const told = await count();
+    await withAuditRefused(() =>
+      miriam.post(storiesPath, {
+        spaceId: seed.spaces.lived_experience,
+        title: 'לא סופר',
+        language: 'he',
+        tags: [],
+      }),
+    );
+    expect(await count()).toBe(told);
+
+    const story = await tell('ללא שינוי');
+    const photo = await addPhoto(story);
+    const recording = await addRecording(story);
+    const done = await auditedActions(story);
+    await withAuditRefused(() => act.change(story));
+    expect((await asTeller(story)).title).toBe('ללא שינוי');
+    await withAuditRefused(() => act.takeVersion(story));
+    expect(await versionsOf(story)).toEqual([]);
+    await withAuditRefused(() => upload(story, 'photos'));
+    await withAuditRefused(() => act.removePhoto(photo));
+    expect((await photosOf(story)).map((p) => p.id)).toEqual([photo.id]);
+    await withAuditRefused(() => upload(story, 'recordings'));
+    await withAuditRefused(() => act.transcribe(recording));
+    await withAuditRefused(() => act.removeRecording(recording));
+    expect(await recordingsOf(story)).toEqual([recording]);
+    expect(await auditedActions(story)).toEqual(done);
   });
 
   it('leaves consent, withdrawal and supporters as they were when the audit entry cannot be stored', async () => {
@@ -157,7 +247,7 @@ describe.each(testStorages)('story commands over %s', (kind) => {
     expect((await asTeller(story)).withdrawnAt).toBeNull();
     await withAuditRefused(() => act.ask(story));
     expect((await asTeller(story)).teller?.supporters).toEqual([]);
-    expect(await auditedActions(story)).toEqual([]);
+    expect(await auditedActions(story)).toEqual(['story.create']);
 
     // Undoing needs something done first; the undo then fails as cleanly.
     expect((await act.withdraw(story)).status).toBe(200);
@@ -176,7 +266,7 @@ describe.each(testStorages)('story commands over %s', (kind) => {
     await withAuditRefused(() => act.photoConsent(photo));
     const photos = (await (await miriam.get(`/api/stories/${story.id}/photos`)).json()) as Photo[];
     expect(photos.map((p) => p.teller?.consent)).toEqual([null]);
-    expect(await auditedActions(story)).toEqual([]);
+    expect(await auditedActions(story)).toEqual(['story.create', 'photo.add']);
   });
 
   it('restores nothing and keeps no version when the restore cannot be audited', async () => {
@@ -190,6 +280,6 @@ describe.each(testStorages)('story commands over %s', (kind) => {
     await withAuditRefused(() => act.restoreVersion(story, version));
     expect(await storedText(server.db, story.bodyDoc)).toContain('ועוד שורה');
     expect(await versionsOf(story)).toEqual(versions);
-    expect(await auditedActions(story)).toEqual([]);
+    expect(await auditedActions(story)).toEqual(['story.create', 'story.take_version']);
   });
 });

@@ -1,6 +1,14 @@
-import type { AuditEntry, CreatedInvitation, Photo, Story, StoryVersion } from '@mizug/domain';
+import type {
+  AuditEntry,
+  CreatedInvitation,
+  Photo,
+  Recording,
+  Story,
+  StoryVersion,
+} from '@mizug/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { readFile } from 'node:fs/promises';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
 import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
 import { overHttp, Person } from './factories/person';
@@ -75,6 +83,21 @@ describe.each(testStorages)('a teller stays unnamed over %s', (kind) => {
     expect(
       (await person.call('PUT', `/api/photos/${photo.id}/consent`, { consent: null })).status,
     ).toBe(200);
+    expect((await person.call('DELETE', `/api/photos/${photo.id}`)).status).toBe(204);
+    expect((await person.call('PATCH', path, { tags: ['בוקר'] })).status).toBe(200);
+    const voice = new FormData();
+    const webm = await readFile(new URL('../fixtures/recordings/voice.webm', import.meta.url));
+    voice.set('file', new Blob([webm]), 'voice.webm');
+    voice.set('transcript', 'שלום');
+    const recorded = await fetch(`${server.url}${path}/recordings`, {
+      method: 'POST',
+      headers: { cookie: person.sessionCookie, 'x-csrf-token': person.csrfToken },
+      body: voice,
+    });
+    const recording = (await recorded.json()) as Recording;
+    const transcript = `/api/recordings/${recording.id}/transcript`;
+    expect((await person.call('PUT', transcript, { transcript: 'שלום לכם' })).status).toBe(200);
+    expect((await person.call('DELETE', `/api/recordings/${recording.id}`)).status).toBe(204);
   }
 
   beforeAll(async () => {
@@ -171,6 +194,14 @@ describe.each(testStorages)('a teller stays unnamed over %s', (kind) => {
         // Complete: every action is there, made by "the teller".
         expect(new Set(about.map((entry) => entry.action))).toEqual(
           new Set([
+            'story.create',
+            'story.change',
+            'story.take_version',
+            'photo.add',
+            'photo.remove',
+            'recording.add',
+            'recording.transcribe',
+            'recording.remove',
             'story.consent',
             'story.supporter_add',
             'story.supporter_remove',
@@ -182,6 +213,9 @@ describe.each(testStorages)('a teller stays unnamed over %s', (kind) => {
         );
         expect(about.every((entry) => entry.actor === null && entry.teller !== null)).toBe(true);
         expect({ role, hits: hits(teller, JSON.stringify(about)) }).toEqual({ role, hits: [] });
+        // Nor what they wrote: a title, tag, caption or transcript can unmask as well as a name.
+        const written = [teller.story.title, 'בוקר', 'חלון', 'שלום'];
+        expect(written.filter((text) => JSON.stringify(about).includes(text))).toEqual([]);
 
         // Filtering by the teller's account does not tell which stories are theirs.
         const byAccount = await json<AuditEntry[]>(

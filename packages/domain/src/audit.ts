@@ -41,6 +41,17 @@ export const auditActions = [
   'code.change',
   'code.merge',
   'code.delete',
+  'story.create',
+  'story.change',
+  'story.take_version',
+  'photo.add',
+  'photo.remove',
+  'recording.add',
+  'recording.transcribe',
+  'recording.remove',
+  'contribution.add',
+  'stage.timer',
+  'session.alert_threshold',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -60,6 +60,17 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'code.change': m.audit_action_code_change,
   'code.merge': m.audit_action_code_merge,
   'code.delete': m.audit_action_code_delete,
+  'story.create': m.audit_action_story_create,
+  'story.change': m.audit_action_story_change,
+  'story.take_version': m.audit_action_story_take_version,
+  'photo.add': m.audit_action_photo_add,
+  'photo.remove': m.audit_action_photo_remove,
+  'recording.add': m.audit_action_recording_add,
+  'recording.transcribe': m.audit_action_recording_transcribe,
+  'recording.remove': m.audit_action_recording_remove,
+  'contribution.add': m.audit_action_contribution_add,
+  'stage.timer': m.audit_action_stage_timer,
+  'session.alert_threshold': m.audit_action_session_alert_threshold,
 };
 
 const builtInSpaceNames = {

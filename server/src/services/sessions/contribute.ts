@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { can } from '../../policy/policy';
 import { runCommand, type CommandDeps } from '../command';
 import {
+  auditSession,
   announceChange,
   loadSessionContext,
   requireContract,
@@ -99,9 +100,9 @@ export async function contribute(
   if (kind === 'response' && !contribution.stance)
     throw new AppError('validation_failed', { stance: 'validation_failed' });
 
-  // Posts are not audited: they are the session's content, kept with their author and time.
+  // Audited by ids and kind only: the body is the session's content, not the log's.
   await runCommand(deps, async (scope) => {
-    await sessions.insertContribution(scope.tx, sessionId, {
+    const contributionId = await sessions.insertContribution(scope.tx, sessionId, {
       stageId,
       spaceId,
       authorId: account.id,
@@ -113,6 +114,13 @@ export async function contribute(
       sourceTags: kind === 'claim' ? contribution.sourceTags : [],
       confidence: kind === 'claim' ? (contribution.confidence ?? null) : null,
       stance: kind === 'response' ? (contribution.stance ?? null) : null,
+    });
+    await auditSession(scope, context, 'contribution.add', {
+      contributionId,
+      stageId,
+      spaceId,
+      kind,
+      parentId: contribution.parentId ?? null,
     });
     announceChange(scope, session);
   });

@@ -68,7 +68,7 @@ export async function closeStage(
   });
 }
 
-/** An in-room timer on the open stage that everyone sees; zero minutes stops it. Not audited. */
+/** An in-room timer on the open stage that everyone sees; zero minutes stops it. */
 export async function setStageTimer(
   deps: CommandDeps,
   account: Account,
@@ -81,6 +81,7 @@ export async function setStageTimer(
   const endsAt = minutes > 0 ? new Date(Date.now() + minutes * 60_000) : null;
   await runCommand(deps, async (scope) => {
     await sessions.setStageTimer(scope.tx, sessionId, stageId, endsAt);
+    await auditSession(scope, context, 'stage.timer', { stageId, minutes });
     announceChange(scope, context.session);
   });
 }
@@ -100,7 +101,7 @@ export async function reviseContract(
   });
 }
 
-/** The share of lived experience in the synthesis below which the console warns. Not audited. */
+/** The share of lived experience in the synthesis below which the console warns. */
 export async function setAlertThreshold(
   deps: CommandDeps,
   account: Account,
@@ -110,6 +111,7 @@ export async function setAlertThreshold(
   const context = await loadSessionContext(deps.db, account, sessionId, 'manage');
   await runCommand(deps, async (scope) => {
     await sessions.updateAlertThreshold(scope.tx, sessionId, percent);
+    await auditSession(scope, context, 'session.alert_threshold', { percent });
     announceChange(scope, context.session);
   });
 }

@@ -51,6 +51,6 @@ export async function recordingFor(
 ) {
   const recording = await recordings.findRecording(db, recordingId);
   if (!recording) throw new AppError('not_found');
-  await storyFor(db, account, recording.storyId, action);
-  return recording;
+  const { story } = await storyFor(db, account, recording.storyId, action);
+  return { recording, story };
 }

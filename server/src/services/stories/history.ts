@@ -13,6 +13,7 @@ import type { LiveDocuments } from '../../deps';
 import { AppError } from '../../errors';
 import { runCommand, type CommandDeps } from '../command';
 import { storyFor } from './access';
+import { auditStory } from './audit';
 
 type HistoryDeps = CommandDeps & { documents: LiveDocuments };
 
@@ -48,16 +49,18 @@ export async function storyVersions(db: Database, account: Account, storyId: str
 }
 
 /**
- * Keeps the story as it reads now, on demand. Not audited (nor announced): it changes neither
- * the text nor who reads it, and the version itself records who took it.
+ * Keeps the story as it reads now, on demand. Audited but not announced: it changes neither the
+ * text nor who reads it.
  */
 export async function takeStoryVersion(deps: HistoryDeps, account: Account, storyId: string) {
-  await storyFor(deps.db, account, storyId, 'write');
+  const { story } = await storyFor(deps.db, account, storyId, 'write');
   const docName = storyBodyDocName(storyId);
   const state = await deps.documents.history.currentState(docName);
-  const version = await runCommand(deps, ({ tx }) =>
-    insertVersion(tx, { docName, takenBy: account.id, reason: 'manual', state }),
-  );
+  const version = await runCommand(deps, async ({ tx, audit }) => {
+    const kept = await insertVersion(tx, { docName, takenBy: account.id, reason: 'manual', state });
+    await auditStory({ audit }, account, story, 'story.take_version', { versionId: kept.id });
+    return kept;
+  });
   return versionView(deps.db, version);
 }
 

@@ -8,6 +8,7 @@ import { can, type Actor } from '../../policy/policy';
 import { photoResource } from '../../policy/story-resources';
 import { runCommand, type CommandDeps } from '../command';
 import { photoFor, storyFor } from './access';
+import { auditStory } from './audit';
 import { photoView } from './present';
 
 /** Stores a photo without its metadata; it follows the story's consent until given its own. */
@@ -23,9 +24,17 @@ export async function addPhoto(
     if (error instanceof PhotoRejected) throw new AppError(error.reason);
     throw error;
   });
-  const photo = await runCommand(deps, ({ tx }) =>
-    photos.insertPhoto(tx, { ...sanitized, ...text, storyId, addedBy: account.id }),
-  );
+  const photo = await runCommand(deps, async ({ tx, audit }) => {
+    const added = await photos.insertPhoto(tx, {
+      ...sanitized,
+      ...text,
+      storyId,
+      addedBy: account.id,
+    });
+    // The photo's id, never its caption or alt text.
+    await auditStory({ audit }, account, story, 'photo.add', { photoId: added.id });
+    return added;
+  });
   return photoView(photo, story, actor);
 }
 
@@ -47,8 +56,11 @@ export async function readPhoto(db: Database, account: Account, photoId: string)
 }
 
 export async function removePhoto(deps: CommandDeps, account: Account, photoId: string) {
-  await photoFor(deps.db, account, photoId, 'write');
-  await runCommand(deps, ({ tx }) => photos.deletePhoto(tx, photoId));
+  const { story } = await photoFor(deps.db, account, photoId, 'write');
+  await runCommand(deps, async ({ tx, audit }) => {
+    await photos.deletePhoto(tx, photoId);
+    await auditStory({ audit }, account, story, 'photo.remove', { photoId });
+  });
 }
 
 /**

@@ -5,6 +5,7 @@ import { AppError } from '../../errors';
 import { RecordingRejected, recordingMime } from '../../recordings/check-recording';
 import { runCommand, type CommandDeps } from '../command';
 import { recordingFor, storyFor } from './access';
+import { auditStory } from './audit';
 
 /** Keeps a voice recording (checked to be audio only) with its typed transcript. */
 export async function addRecording(
@@ -14,7 +15,7 @@ export async function addRecording(
   audio: Uint8Array,
   transcript: string,
 ): Promise<Recording> {
-  await storyFor(deps.db, account, storyId, 'write');
+  const { story } = await storyFor(deps.db, account, storyId, 'write');
   let mime;
   try {
     mime = await recordingMime(audio);
@@ -22,15 +23,18 @@ export async function addRecording(
     if (error instanceof RecordingRejected) throw new AppError(error.reason);
     throw error;
   }
-  return runCommand(deps, ({ tx }) =>
-    recordings.insertRecording(tx, {
+  return runCommand(deps, async ({ tx, audit }) => {
+    const recording = await recordings.insertRecording(tx, {
       storyId,
       addedBy: account.id,
       mime,
       bytes: audio,
       transcript,
-    }),
-  );
+    });
+    // The recording's id, never its transcript.
+    await auditStory({ audit }, account, story, 'recording.add', { recordingId: recording.id });
+    return recording;
+  });
 }
 
 export async function listStoryRecordings(db: Database, account: Account, storyId: string) {
@@ -49,14 +53,18 @@ export async function transcribe(
   recordingId: string,
   transcript: string,
 ): Promise<Recording> {
-  await recordingFor(deps.db, account, recordingId, 'write');
-  return runCommand(deps, async ({ tx }) => {
+  const { story } = await recordingFor(deps.db, account, recordingId, 'write');
+  return runCommand(deps, async ({ tx, audit }) => {
     await recordings.updateTranscript(tx, recordingId, transcript);
+    await auditStory({ audit }, account, story, 'recording.transcribe', { recordingId });
     return (await recordings.findRecording(tx, recordingId))!;
   });
 }
 
 export async function removeRecording(deps: CommandDeps, account: Account, recordingId: string) {
-  await recordingFor(deps.db, account, recordingId, 'write');
-  await runCommand(deps, ({ tx }) => recordings.deleteRecording(tx, recordingId));
+  const { story } = await recordingFor(deps.db, account, recordingId, 'write');
+  await runCommand(deps, async ({ tx, audit }) => {
+    await recordings.deleteRecording(tx, recordingId);
+    await auditStory({ audit }, account, story, 'recording.remove', { recordingId });
+  });
 }
