@@ -22,6 +22,7 @@ describe.each(testStorages)('codebook API on %s', (kind) => {
   let seed: SeededInitiative;
   let facilitator: Person;
   let facilitatorId: string;
+  let storyId: string;
   let otherInitiativeId: string;
 
   const codesPath = (initiativeId = seed.initiativeId) => `/api/initiatives/${initiativeId}/codes`;
@@ -44,12 +45,20 @@ describe.each(testStorages)('codebook API on %s', (kind) => {
     flat((await codebook()).codes).find((c) => c.id === codeId);
 
   /** Cards land with issue 11's next increment: until then codings are written straight in. */
+  /** Codes cards (made here, straight in storage, quoting one story: the cards API is tested apart). */
   async function codeCards(codeId: string, cardIds: string[]) {
-    for (const cardId of cardIds)
+    for (const cardId of cardIds) {
+      await server.db.query(
+        `INSERT INTO insight_cards (id, initiative_id, space_id, source_kind, story_id, quote, created_by)
+         SELECT $1, initiative_id, space_id, 'story', id, 'ציטוט', teller_id FROM stories WHERE id = $2
+         ON CONFLICT (id) DO NOTHING`,
+        [cardId, storyId],
+      );
       await server.db.query(
         'INSERT INTO codings (code_id, card_id, coded_by) VALUES ($1, $2, $3)',
         [codeId, cardId, facilitatorId],
       );
+    }
   }
   const codedCards = async (codeId: string) =>
     (
@@ -82,6 +91,12 @@ describe.each(testStorages)('codebook API on %s', (kind) => {
     const { code } = (await invitation.json()) as CreatedInvitation;
     expect((await facilitator.join(code, 'noa', 'נועה')).status).toBe(201);
     facilitatorId = await facilitator.accountId();
+    const told = await seed.people.ebe.post(`/api/initiatives/${seed.initiativeId}/stories`, {
+      spaceId: seed.spaces.lived_experience,
+      title: 'סיפור',
+      language: 'he',
+    });
+    storyId = ((await told.json()) as { id: string }).id;
     const other = await seed.admin.post('/api/initiatives', {
       name: 'Housing',
       problem: 'Rents',
