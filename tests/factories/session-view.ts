@@ -77,6 +77,7 @@ export const buildContribution = (
   onBehalfOf: false,
   kind: 'post',
   body: 'Loneliness starts in the evening',
+  withdrawn: false,
   parentId: null,
   sourceTags: [],
   confidence: null,

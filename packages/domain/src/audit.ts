@@ -50,6 +50,8 @@ export const auditActions = [
   'recording.transcribe',
   'recording.remove',
   'contribution.add',
+  'contribution.withdraw',
+  'contribution.restore',
   'stage.timer',
   'session.alert_threshold',
 ] as const;

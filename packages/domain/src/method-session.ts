@@ -207,6 +207,8 @@ export interface SessionContribution {
   confidence: z.infer<typeof confidenceSchema> | null;
   stance: z.infer<typeof stanceSchema> | null;
   createdAt: string;
+  /** Its author withdrew it: for anyone else, `body` is empty. */
+  withdrawn: boolean;
 }
 
 export interface DependencyWarning {

@@ -39,9 +39,13 @@ export function cardSourceReaches(
   }
 }
 
-/** The source is withdrawn (a story its teller withdrew): it is quoted no more. */
+/**
+ * The source is withdrawn (a story its teller withdrew, a post its author withdrew): it is
+ * quoted no more.
+ */
 export const cardSourceWithdrawn = (source: CardSourceResource) =>
-  source.kind === 'story' && source.story.withdrawn;
+  (source.kind === 'story' && source.story.withdrawn) ||
+  (source.kind === 'post' && source.post.withdrawn);
 
 /** The resource whose readers may read a card's source. */
 export function cardSourceReadResource(source: CardSourceResource): Resource {

@@ -351,6 +351,13 @@ describe('can(actor, action, resource)', () => {
       expect(can(researcher, action, resources.livedGroup!)).toBe(false);
   });
 
+  it("lets only a post's author withdraw it, and only where they still read it", () => {
+    const mine = { ...resources.livedPost!, authorId: 'account-1' } as Resource;
+    expect(can(actor('expert_by_experience'), 'manage', mine)).toBe(true);
+    expect(can(actor('expert_by_experience'), 'manage', resources.livedPost!)).toBe(false);
+    expect(can(actor('practitioner'), 'manage', mine)).toBe(false);
+  });
+
   it('lets a teller ask a member of their peer space to help, never themselves or an outsider', () => {
     // The guards that the standard seats cannot tell apart: a researcher seated in the space
     // (never asked: researchers do not work in peer spaces), a non-facilitator marked as

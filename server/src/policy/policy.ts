@@ -99,6 +99,10 @@ export type Resource =
       groupSpaceIds: ReadonlySet<string>;
       /** It speaks on its group's behalf, as only the group's representatives may. */
       onBehalfOf: boolean;
+      /** Who wrote it (null for a post not written yet): only they may withdraw it. */
+      authorId: string | null;
+      /** Its author withdrew it: it is quoted no more. */
+      withdrawn: boolean;
     }
   /**
    * One peer group of a session: `read` is seeing its people and its decisions, `write` acting
@@ -274,6 +278,12 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
       if (action === 'read')
         return readsWork(actor, facilitates, resource.initiativeId, resource.space);
+      // Withdrawing (and restoring) a post is its author's alone, where they still read it.
+      if (action === 'manage')
+        return (
+          resource.authorId === actor.accountId &&
+          readsWork(actor, facilitates, resource.initiativeId, resource.space)
+        );
       if (action !== 'create' || role === 'researcher') return false;
       if (resource.onBehalfOf && !resource.representativeIds.has(actor.accountId)) return false;
       return writes({ ...actor, membership }, facilitates, resource.writers, {

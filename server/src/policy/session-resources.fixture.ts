@@ -76,6 +76,9 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
     representativeIds: new Set(),
     groupSpaceIds: new Set(['lived', 'practitioners']),
     onBehalfOf: false,
+    // Someone else's: the matrix's actor (account-1) withdraws only `myLivedPost` below.
+    authorId: 'account-2',
+    withdrawn: false,
     ...extra,
   });
   /** A session's group: its own facilitators, and all of the session's (who see every group). */

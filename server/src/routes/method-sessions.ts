@@ -21,6 +21,7 @@ import { requestLocale, zodErrorMap } from '../http/locale';
 import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { contribute } from '../services/sessions/contribute';
+import { setPostWithdrawn } from '../services/sessions/withdraw';
 import { adaptMethod, changeMethod, listMethods } from '../services/sessions/methods';
 import {
   acceptContract,
@@ -45,6 +46,7 @@ import { sessionView } from '../services/sessions/view';
 const initiativeParam = z.object({ initiativeId: z.uuid() });
 const sessionParam = z.object({ sessionId: z.uuid() });
 const stageParam = z.object({ sessionId: z.uuid(), stageId: stageIdSchema });
+const contributionParam = z.object({ sessionId: z.uuid(), contributionId: z.uuid() });
 
 /**
  * Methods and the sessions that run them: an initiative's under /api/initiatives, a session's
@@ -214,6 +216,27 @@ export function methodSessionRoutes(deps: AppDeps) {
           const { sessionId, stageId } = c.req.valid('param');
           await contribute(deps, account, sessionId, stageId, c.req.valid('json'));
           return c.json(await present(account, sessionId), 201);
+        },
+      )
+      // Its author withdraws a post (PUT) or lets it stand again (DELETE).
+      .put(
+        '/:sessionId/contributions/:contributionId/withdrawal',
+        validate('param', contributionParam),
+        async (c) => {
+          const account = requireAccount(c);
+          const { sessionId, contributionId } = c.req.valid('param');
+          await setPostWithdrawn(deps, account, sessionId, contributionId, true);
+          return c.json(await present(account, sessionId), 200);
+        },
+      )
+      .delete(
+        '/:sessionId/contributions/:contributionId/withdrawal',
+        validate('param', contributionParam),
+        async (c) => {
+          const account = requireAccount(c);
+          const { sessionId, contributionId } = c.req.valid('param');
+          await setPostWithdrawn(deps, account, sessionId, contributionId, false);
+          return c.json(await present(account, sessionId), 200);
         },
       )
       .post(

@@ -69,6 +69,8 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'recording.transcribe': m.audit_action_recording_transcribe,
   'recording.remove': m.audit_action_recording_remove,
   'contribution.add': m.audit_action_contribution_add,
+  'contribution.withdraw': m.audit_action_contribution_withdraw,
+  'contribution.restore': m.audit_action_contribution_restore,
   'stage.timer': m.audit_action_stage_timer,
   'session.alert_threshold': m.audit_action_session_alert_threshold,
 };

@@ -87,7 +87,15 @@ export function canvasResource(
  */
 export function postResource(
   context: SessionContext,
-  post: { stageId: string; spaceId: string; authorGroupId: string | null; onBehalfOf: boolean },
+  post: {
+    stageId: string;
+    spaceId: string;
+    authorGroupId: string | null;
+    onBehalfOf: boolean;
+    /** Absent for a post not written yet. */
+    authorId?: string;
+    withdrawnAt?: Date | null;
+  },
 ): Extract<Resource, { kind: 'post' }> | undefined {
   const { session } = context;
   const space = context.spaces.find((candidate) => candidate.id === post.spaceId);
@@ -105,5 +113,7 @@ export function postResource(
     representativeIds: new Set(group?.representativeIds),
     groupSpaceIds: new Set(session.groups.map((g) => g.spaceId)),
     onBehalfOf: post.onBehalfOf,
+    authorId: post.authorId ?? null,
+    withdrawn: Boolean(post.withdrawnAt),
   };
 }

@@ -187,8 +187,11 @@ export async function sessionView(
           claimCrossed(facts, contribution) ||
           responseCrossed(facts, contribution),
       )
-      .map(({ authorId, createdAt, ...contribution }) => ({
+      .map(({ authorId, createdAt, withdrawnAt, body, ...contribution }) => ({
         ...contribution,
+        // A withdrawn post's words are its author's alone again.
+        body: withdrawnAt && authorId !== context.account.id ? '' : body,
+        withdrawn: withdrawnAt !== null,
         author: person(authorId),
         createdAt: createdAt.toISOString(),
       })),

@@ -15,12 +15,14 @@ export interface StoredContribution {
   confidence: NonNullable<NewContribution['confidence']> | null;
   stance: NonNullable<NewContribution['stance']> | null;
   createdAt: Date;
+  /** Its author withdrew it; null while it stands. */
+  withdrawnAt: Date | null;
 }
 
 export async function insertContribution(
   db: Queryable,
   sessionId: string,
-  contribution: Omit<StoredContribution, 'id' | 'createdAt'>,
+  contribution: Omit<StoredContribution, 'id' | 'createdAt' | 'withdrawnAt'>,
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO stage_contributions (session_id, stage_id, space_id, author_id, author_group_id,
@@ -58,6 +60,7 @@ type ContributionRow = {
   confidence: StoredContribution['confidence'];
   stance: StoredContribution['stance'];
   created_at: Date;
+  withdrawn_at: Date | null;
 };
 
 const toContribution = (row: ContributionRow): StoredContribution => ({
@@ -74,6 +77,7 @@ const toContribution = (row: ContributionRow): StoredContribution => ({
   confidence: row.confidence,
   stance: row.stance,
   createdAt: row.created_at,
+  withdrawnAt: row.withdrawn_at,
 });
 
 export async function listContributions(db: Queryable, sessionId: string) {
@@ -99,4 +103,14 @@ export async function findContributionById(db: Queryable, id: string) {
     [id],
   );
   return row && { sessionId: row.session_id, ...toContribution(row) };
+}
+
+/** Marks a post withdrawn by its author, or (with `withdrawn` false) standing again. */
+export async function setContributionWithdrawn(db: Queryable, id: string, withdrawn: boolean) {
+  await db.query(
+    `UPDATE stage_contributions
+     SET withdrawn_at = CASE WHEN $2 THEN coalesce(withdrawn_at, clock_timestamp()) END
+     WHERE id = $1`,
+    [id, withdrawn],
+  );
 }
