@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
-import { canvas, exitNotMet, sessionStages } from './support/session';
+import { canvas, exitNotMet, expectNoStageCodes, sessionStages } from './support/session';
 
 const LIVED = 'ידע מניסיון חיים';
 const stageTitle = {
@@ -75,6 +75,14 @@ test('Learning from Success for one expert by experience, through all ten stages
   // LS-1: the circle and the companion read the nomination; only Miriam writes it.
   await openStage(companion, 'LS-1');
   await stages.current(miriam, 'LS-1');
+  await expectNoStageCodes(miriam);
+  // The initiative's home lists the session with its open stage, by title.
+  const home = await miriam.context().newPage();
+  await home.goto(`/initiatives/${initiativeId}`);
+  await expect(home.getByRole('link', { name: 'יצאתי שוב מהבית' })).toBeVisible();
+  await expectNoStageCodes(home);
+  await expect(home.getByText(`השלב „${stageTitle['LS-1']}” פתוח`)).toBeVisible();
+  await home.close();
   await lived(miriam).click();
   await miriam.keyboard.type('הלכתי למועדון השכונתי בפעם הראשונה');
   await expect(lived(circle)).toContainText('הלכתי למועדון השכונתי בפעם הראשונה');

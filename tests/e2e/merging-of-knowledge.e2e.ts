@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
-import { canvas, exitNotMet, sessionStages } from './support/session';
+import { canvas, exitNotMet, expectNoStageCodes, sessionStages } from './support/session';
 
 const LIVED = 'ידע מניסיון חיים';
 const PRACTITIONERS = 'אנשי ונשות מקצוע';
@@ -59,6 +59,7 @@ test('a facilitator runs Merging of Knowledge in Hebrew: separate canvases, vali
   // Both groups write at the same time, each in its own canvas, never seeing the other's.
   await stages.open(noa, 'MK-3');
   for (const page of [miriam, yossi]) await stages.current(page, 'MK-3');
+  for (const page of [miriam, yossi]) await expectNoStageCodes(page);
   await expect(canvas(miriam, PRACTITIONERS)).toHaveCount(0);
   await expect(canvas(yossi, LIVED)).toHaveCount(0);
   await canvas(miriam, LIVED).click();

@@ -257,6 +257,8 @@ export interface SessionSummary {
   title: string;
   methodTitle: MethodDefinition['title'];
   openStageId: string | null;
+  /** What participants read for the open stage: its title, never its code. */
+  openStageTitle: MethodDefinition['title'] | null;
   startedAt: string;
 }
 

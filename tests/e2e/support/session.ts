@@ -24,5 +24,9 @@ export function sessionStages<Id extends string>(titles: Record<Id, string>) {
 export const canvas = (page: Page, group: string) =>
   page.getByRole('textbox', { name: `דף משותף: ${group}`, exact: true });
 
+/** Participants never see a stage's internal code (MK-0, LS-1 …), only its title. */
+export const expectNoStageCodes = async (page: Page) =>
+  expect(await page.locator('body').innerText()).not.toMatch(/\b(MK|LS|PW)-\d+\b/);
+
 export const exitNotMet = (page: Page) =>
   expect(page.getByText('תנאי הסיום של השלב הזה עדיין לא מתקיים', { exact: false })).toBeVisible();

@@ -119,6 +119,8 @@ export async function listMySessions(
       title: session.title,
       methodTitle: session.method.title,
       openStageId: session.openStageId,
+      openStageTitle:
+        session.method.stages.find((stage) => stage.id === session.openStageId)?.title ?? null,
       startedAt: session.startedAt.toISOString(),
     }));
 }
