@@ -11,3 +11,4 @@ export * from './story';
 export * from './method-session';
 export * from './text';
 export * from './insight-card';
+export * from './board';

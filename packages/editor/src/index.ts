@@ -4,3 +4,4 @@ export * from './presence';
 export * from './schema';
 export { Editor } from '@tiptap/core';
 export * from './update-check';
+export * from './board';

@@ -7,6 +7,7 @@ import {
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { AutoDirection } from './auto-direction';
+import { CardCitation } from './board';
 import { isAllowedLink } from './links';
 
 /** The Yjs field that holds a rich-text document (Tiptap's Collaboration default). */
@@ -24,6 +25,8 @@ export const documentExtensions = [
     link: { openOnClick: false, isAllowedUri: (url) => isAllowedLink(url) },
   }),
   AutoDirection,
+  // Only boards' statements cite cards; elsewhere the node is as harmless as a link.
+  CardCitation,
 ];
 
 export const documentSchema = getSchema(documentExtensions);
@@ -31,7 +34,12 @@ export const documentSchema = getSchema(documentExtensions);
 /** The plain text of a collaborative document, one line per block, as readers see it. */
 export function documentText(doc: Y.Doc): string {
   const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(richTextField), documentSchema);
-  return root.textBetween(0, root.content.size, '\n');
+  // A citation reads as `[card:<id>]`, which `numberCitations` turns into `[n]`.
+  return root.textBetween(0, root.content.size, '\n', (leaf) =>
+    leaf.type.name === CardCitation.name
+      ? `[card:${leaf.attrs.cardId as string}]`
+      : (leaf.type.spec.leafText?.(leaf) ?? ''),
+  );
 }
 
 /**
