@@ -11,7 +11,8 @@ export class BoardLayout {
   placements: ReadonlyMap<string, Placement>;
   /** Bumped on every change of the document, for what reads its texts (the outline). */
   revision = $state(0);
-  #holding = false;
+  /** While this person drags a card: the "move to…" menus leave the Tab order, so Tab reaches the next finding. */
+  dragging = $state(false);
 
   constructor(docName: string) {
     this.session = new CollabSession(docName);
@@ -22,17 +23,17 @@ export class BoardLayout {
   }
 
   #read() {
-    if (!this.#holding) this.placements = readPlacements(this.session.doc);
+    if (!this.dragging) this.placements = readPlacements(this.session.doc);
   }
 
   /** A drag started here: keep showing the board as it was until it ends. */
   hold() {
-    this.#holding = true;
+    this.dragging = true;
   }
 
   /** The drag ended: show every move made meanwhile, this person's and others'. */
   release() {
-    this.#holding = false;
+    this.dragging = false;
     this.#read();
   }
 
