@@ -52,6 +52,12 @@ export const errorCodes = [
   'code_in_use',
   'not_the_teller',
   'quote_consent_not_asked',
+  'citation_not_on_board',
+  'finding_not_approved',
+  'finding_final',
+  'finding_not_returned',
+  'finding_already_returned',
+  'group_not_deciding',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
