@@ -35,6 +35,7 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'space.join_request': m.audit_action_space_join_request,
   'space.join_accept': m.audit_action_space_join_accept,
   'space.join_decline': m.audit_action_space_join_decline,
+  'space.knowledge': m.audit_action_space_knowledge,
   'story.consent': m.audit_action_story_consent,
   'story.withdraw': m.audit_action_story_withdraw,
   'story.restore': m.audit_action_story_restore,

@@ -48,7 +48,7 @@ export async function createCard(
     anchor = await checkAnchor(db, source.docName, input.anchor, input.quote);
   }
 
-  const cardId = await runCommand(deps, async ({ tx, audit }) => {
+  const cardId = await runCommand(deps, async ({ tx, audit, emit }) => {
     // Decided again inside the transaction: a withdrawal in between refuses the card.
     const now = await requireCardSource(tx, account, actor, input.source, space.initiativeId);
     authorize(actor, 'create', cardResource(newCard, space, now));
@@ -56,6 +56,7 @@ export async function createCard(
       initiativeId: space.initiativeId,
       spaceId,
       source: input.source,
+      storyId: now.story?.id ?? null,
       quote: input.quote,
       anchor,
       createdBy: account.id,
@@ -68,6 +69,7 @@ export async function createCard(
       details: { cardId: id, spaceId, source: input.source },
       tellerOf: now.story?.tellerId === account.id ? now.story.id : undefined,
     });
+    emit('cardsChanged', space.initiativeId, spaceId);
     return id;
   });
   return readCard(db, account, cardId);

@@ -21,7 +21,7 @@ export async function cardFor(
   if (!card) throw new AppError('not_found');
   const actor = await loadActor(db, account, card.initiativeId);
   const spaces = new Map((await listSpaces(db, card.initiativeId)).map((s) => [s.id, s]));
-  const source = await loadCardSource(db, account, actor, card.source);
+  const source = await loadCardSource(db, account, actor, card.source, card.storyId ?? undefined);
   if (!source) throw new AppError('not_found');
   const resource = cardResource(card, spaces.get(card.spaceId)!, source);
   authorize(actor, action, resource);
@@ -49,7 +49,8 @@ export async function listCards(
   const views: InsightCard[] = [];
   for (const card of await listCardsInSpace(db, spaceId)) {
     const key = JSON.stringify(card.source);
-    if (!sources.has(key)) sources.set(key, loadCardSource(db, account, actor, card.source));
+    if (!sources.has(key))
+      sources.set(key, loadCardSource(db, account, actor, card.source, card.storyId ?? undefined));
     const source = await sources.get(key)!;
     if (source && readable(actor, card, space, source))
       views.push(cardView(card, source, spaces, actor));
