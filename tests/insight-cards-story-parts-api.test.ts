@@ -134,6 +134,12 @@ describe.each(testStorages)('cards from photos and recordings over %s', (kind) =
       withdrawn: true,
       quote: null,
     });
+    // Asked where a card of it may be made: nowhere they could tell, for him; her group's own space, for her peer.
+    const targets = (who: Person) =>
+      who.get(`/api/cards/targets?initiativeId=${seed.initiativeId}&kind=photo&id=${photo.id}`);
+    expect((await targets(seed.people.practitioner)).status).toBe(404);
+    const allowed = (await (await targets(seed.people.ebe2)).json()) as { id: string }[];
+    expect(allowed.map((space) => space.id)).toEqual([seed.spaces.lived_experience]);
     // Her peer group may still quote it, in its own space, under her name.
     const peer = await makeCard(seed.people.ebe2, seed.spaces.lived_experience, {
       source,

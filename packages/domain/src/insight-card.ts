@@ -29,6 +29,17 @@ export type CardSource = z.infer<typeof cardSourceSchema>;
 export type CardSourceKind = CardSource['kind'];
 
 /**
+ * `GET /api/cards/targets?initiativeId=&kind=&id=&item=`: a source of an initiative named in a
+ * query string, to ask in which spaces a card of it may be made.
+ */
+export const cardTargetsQuerySchema = z.object({
+  initiativeId: z.uuid(),
+  kind: z.enum(['story', 'photo', 'transcript', 'canvas', 'post', 'release']),
+  id: z.uuid(),
+  item: z.coerce.number().int().min(0).max(999).optional(),
+});
+
+/**
  * `Y.encodeRelativePosition` of the quote's start and end in a collaborative source, base64: it
  * keeps pointing at the quote after edits elsewhere in the document.
  */

@@ -1,4 +1,4 @@
-import type { AuditAction, Role, Sector, Space } from '@mizug/domain';
+import type { AuditAction, KnowledgeType, Role, Sector, Space } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
 
 /** Translated names of roles, sectors, built-in spaces and audit actions. */
@@ -90,3 +90,11 @@ export function spaceName(space: Pick<Space, 'kind' | 'name'>): string {
 
 /** Whether the name came from a person (then it is shown with dir="auto"). */
 export const isWrittenName = (space: Pick<Space, 'name'>) => space.name !== null;
+
+/** The kinds of knowledge a group (and every card quoting it) carries, in the reader's language. */
+export const knowledgeLabels: Record<KnowledgeType, () => string> = {
+  lived_experience: m.knowledge_lived_experience,
+  practice: m.knowledge_practice,
+  academic: m.knowledge_academic,
+  group: m.knowledge_group,
+};

@@ -27,3 +27,6 @@ export const methodList = (initiativeId: string): Dependency => `mizug:methods:$
 
 /** An initiative's codebook; each change to a code invalidates it. */
 export const codeList = (initiativeId: string): Dependency => `mizug:codes:${initiativeId}`;
+
+/** The insight cards made in one space; `cards` events from the server invalidate it. */
+export const cardList = (spaceId: string): Dependency => `mizug:cards:${spaceId}`;
