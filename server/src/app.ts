@@ -10,6 +10,7 @@ import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
 import { joinRoutes } from './routes/join';
+import { myWordsRoutes } from './routes/my-words';
 import { signInRoutes } from './routes/sign-in';
 import { spaceRoutes } from './routes/spaces';
 import { storyPhotoRoutes } from './routes/story-photos';
@@ -32,6 +33,7 @@ export function createApp(deps: AppDeps) {
   const sessions = methodSessionRoutes(deps);
   const codes = codeRoutes(deps);
   const cards = cardRoutes(deps);
+  const myWords = myWordsRoutes(deps);
   const app = new Hono<AppEnv>()
     .use(secureHeaders())
     .use(async (c, next) => {
@@ -67,7 +69,9 @@ export function createApp(deps: AppDeps) {
     .route('/api/initiatives', codes.initiatives)
     .route('/api/codes', codes.codes)
     .route('/api/spaces', cards.spaces)
-    .route('/api/cards', cards.cards);
+    .route('/api/cards', cards.cards)
+    .route('/api/stories', myWords.stories)
+    .route('/api/initiatives', myWords.initiatives);
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

@@ -50,6 +50,8 @@ export const errorCodes = [
   'code_cycle',
   'code_merge_into_itself',
   'code_in_use',
+  'not_the_teller',
+  'quote_consent_not_asked',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -82,6 +82,12 @@ export type Resource =
       source: CardSourceResource;
     }
   /**
+   * The words a card quotes, as the person they belong to decides about them: `manage` is
+   * answering a request to quote them and withdrawing the quote, theirs alone (the teller of a
+   * story, the author of a post).
+   */
+  | { kind: 'quote'; initiativeId: string; source: CardSourceResource }
+  /**
    * A post in a session's stage. Read like a canvas of its space; written, in a stage for
    * representatives, by them (and the facilitators), in any other by whoever takes part: the
    * method's rules then decide which group files it.
@@ -273,6 +279,14 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === 'write') return readsSpace && !privateToTeller && can(actor, 'write', space);
       if (action === 'manage')
         return readsSpace && !privateToTeller && resource.createdBy === actor.accountId;
+      return false;
+    }
+
+    case 'quote': {
+      if (action !== 'manage') return false;
+      const { source } = resource;
+      if (source.kind === 'story') return source.story.tellerId === actor.accountId;
+      if (source.kind === 'post') return source.post.authorId === actor.accountId;
       return false;
     }
 
