@@ -53,6 +53,12 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   code_cycle: { status: 409, message: m.error_code_cycle },
   code_merge_into_itself: { status: 400, message: m.error_code_merge_into_itself },
   code_in_use: { status: 409, message: m.error_code_in_use },
+  citation_not_on_board: { status: 422, message: m.error_citation_not_on_board },
+  finding_not_approved: { status: 409, message: m.error_finding_not_approved },
+  finding_final: { status: 409, message: m.error_finding_final },
+  finding_not_returned: { status: 409, message: m.error_finding_not_returned },
+  finding_already_returned: { status: 409, message: m.error_finding_already_returned },
+  group_not_deciding: { status: 422, message: m.error_group_not_deciding },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -13,6 +13,8 @@ export interface DomainEvents {
   accessChanged: [initiativeId: string, origin?: 'remote'];
   /** Something in a method session changed (a stage, a decision, a post): open pages reload it. */
   sessionChanged: [initiativeId: string, sessionId: string, origin?: 'remote'];
+  /** A board's findings changed (made, renamed, returned, decided, disputed, final). */
+  boardChanged: [initiativeId: string, boardId: string, origin?: 'remote'];
   /**
    * A sign-in ended (signed out): the live connections riding on it close. By the SHA-256 of its
    * cookie's token, which is all the database keeps of it.

@@ -55,6 +55,14 @@ export const auditActions = [
   'contribution.restore',
   'stage.timer',
   'session.alert_threshold',
+  'board.create',
+  'finding.create',
+  'finding.rename',
+  'finding.return',
+  'finding.revise',
+  'finding.finalize',
+  'finding.decide',
+  'finding.disagreement',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -51,6 +51,12 @@ export const errorCodes = [
   'code_cycle',
   'code_merge_into_itself',
   'code_in_use',
+  'citation_not_on_board',
+  'finding_not_approved',
+  'finding_final',
+  'finding_not_returned',
+  'finding_already_returned',
+  'group_not_deciding',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -1,5 +1,6 @@
 import { roles, type Role } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
+import { boardResources, boardRights } from './board-resources.fixture';
 import { cardResources, cardRights } from './card-resources.fixture';
 import { seatedActor } from './policy-actors.fixture';
 import { can, type Action, type Actor, type Resource } from './policy';
@@ -37,7 +38,17 @@ const resources: Record<string, Resource> = {
 Object.assign(resources, storyResources(initiativeId));
 Object.assign(resources, sessionResources(initiativeId));
 Object.assign(resources, cardResources(initiativeId, resources));
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work', 'support'];
+Object.assign(resources, boardResources(initiativeId));
+const actions: Action[] = [
+  'create',
+  'read',
+  'write',
+  'manage',
+  'assign',
+  'work',
+  'support',
+  'decide',
+];
 
 const actor = (role: Role | null, options: Parameters<typeof seatedActor>[2] = {}) =>
   seatedActor(initiativeId, role, options);
@@ -72,6 +83,7 @@ const everyMember = [
   'writingTeamCanvas.read',
   'writingTeamCanvas.write',
   ...cardRights.everyMember,
+  ...boardRights.everyMember,
 ];
 /** A member of the session's groups or the working group adds to the participants' canvas. */
 const participates = 'participantsCanvas.write';
@@ -80,7 +92,7 @@ const participates = 'participantsCanvas.write';
  * writing team's, not the working group's.
  */
 const inWorkingGroup = ['synthesis.write', 'synthesis.work'];
-inWorkingGroup.push(...cardRights.synthesis);
+inWorkingGroup.push(...cardRights.synthesis, ...boardRights.synthesis);
 /** Only the group's own members write in a group canvas someone else facilitates. */
 const livedMember = 'livedCanvasOfOthers.write';
 const practitionersCanvases = ['practitionersCanvas.read', 'practitionersCanvas.write'];
@@ -156,6 +168,8 @@ const allowed: Record<string, string[]> = {
     'livedPost.read',
     ...ofGroups('livedGroup'),
     ...cardRights.lived,
+    ...boardRights.livedReaders,
+    ...boardRights.livedMembers,
     'lived.read',
     'lived.write',
     'lived.work',
@@ -169,6 +183,7 @@ const allowed: Record<string, string[]> = {
     participates,
     'practitionersPost.read',
     ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
+    ...boardRights.practitionersMembers,
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -218,6 +233,8 @@ const allowed: Record<string, string[]> = {
     'representativesPostOfOthers.create',
     ...runsGroups,
     ...cardRights.lived,
+    ...boardRights.livedReaders,
+    ...boardRights.livedFacilitator,
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -244,6 +261,8 @@ const allowed: Record<string, string[]> = {
     'livedPost.read',
     ...ofGroups('livedGroup'),
     ...cardRights.lived,
+    ...boardRights.livedReaders,
+    ...boardRights.livedMembers,
     'lived.read',
     'lived.write',
     'lived.work',
@@ -258,6 +277,7 @@ const allowed: Record<string, string[]> = {
     participates,
     'practitionersPost.read',
     ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
+    ...boardRights.practitionersMembers,
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -350,6 +370,15 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
     // Not being of the lived-experience group, they do not decide who joins it.
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it("lets an admin draft a peer group's board only where they read it", () => {
+    const admin = actor('admin');
+    expect(can(admin, 'write', resources.livedBoard!)).toBe(false);
+    admin.membership = { ...admin.membership!, spaceIds: new Set(['lived']) };
+    expect(can(admin, 'write', resources.livedBoard!)).toBe(true);
+    expect(can(admin, 'create', resources.livedBoard!)).toBe(true);
+    expect(can(admin, 'write', resources.practitionersBoard!)).toBe(false);
   });
 
   it('lets a researcher who is in a peer space neither post in a session nor name its representatives', () => {

@@ -83,6 +83,27 @@ export type Resource =
       source: CardSourceResource;
     }
   /**
+   * A synthesis board (issue 11), or one a writer would make (`create`). Read by whoever reads
+   * its space; written, on a peer group's board (MK-4), by the facilitators and admins who read
+   * it ("drafted by the facilitators, validated by the group"), on the synthesis board by those
+   * who write in the synthesis space.
+   */
+  | { kind: 'board'; initiativeId: string; space: { id: string; kind: SpaceKind } }
+  /**
+   * A finding of a board: read and written as its board. `decide` asks whether the actor may
+   * record the decision of the group `decidingFor`: one of the groups that decide on it, as its
+   * own member.
+   */
+  | {
+      kind: 'finding';
+      initiativeId: string;
+      space: { id: string; kind: SpaceKind };
+      /** The groups (peer spaces) that decide on its findings when they are returned. */
+      decidingSpaceIds: ReadonlySet<string>;
+      /** The group a decision would be recorded for (only `decide` reads it). */
+      decidingFor: string | null;
+    }
+  /**
    * A post in a session's stage. Read like a canvas of its space; written, in a stage for
    * representatives, by them (and the facilitators), in any other by whoever takes part: the
    * method's rules then decide which group files it.
@@ -134,9 +155,11 @@ export type CanvasWriters =
 /**
  * `work` is asked of a member rather than by them: do they work in this space (listed among its
  * people)? Only spaces answer it. `support`: the actor may be asked to help write a story (asked
- * of the candidate, not of the teller, who needs `manage` to ask).
+ * of the candidate, not of the teller, who needs `manage` to ask). `decide`: record a group's
+ * decision on a returned finding.
  */
-export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign' | 'work' | 'support';
+export type Action =
+  'create' | 'read' | 'write' | 'manage' | 'assign' | 'work' | 'support' | 'decide';
 
 /** Roles a facilitator may invite: never one with more power than their own. */
 const facilitatorInvites: ReadonlySet<Role> = new Set([
@@ -274,6 +297,30 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === 'manage')
         return readsSpace && !privateToTeller && resource.createdBy === actor.accountId;
       return false;
+    }
+
+    case 'board':
+    case 'finding': {
+      const space = {
+        kind: 'space',
+        initiativeId: resource.initiativeId,
+        spaceId: resource.space.id,
+        spaceKind: resource.space.kind,
+      } as const;
+      if (!can(actor, 'read', space)) return false;
+      if (action === 'read') return true;
+      if (action === 'decide') {
+        if (resource.kind !== 'finding' || resource.decidingFor === null) return false;
+        return (
+          role !== 'researcher' &&
+          resource.decidingSpaceIds.has(resource.decidingFor) &&
+          membership.spaceIds.has(resource.decidingFor)
+        );
+      }
+      // Making a board is writing on it; a finding is made through its board.
+      if (action !== 'write' && !(action === 'create' && resource.kind === 'board')) return false;
+      if (resource.space.kind === 'synthesis') return can(actor, 'write', space);
+      return role === 'facilitator' || role === 'admin';
     }
 
     case 'post': {

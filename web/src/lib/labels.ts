@@ -74,6 +74,14 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'contribution.restore': m.audit_action_contribution_restore,
   'stage.timer': m.audit_action_stage_timer,
   'session.alert_threshold': m.audit_action_session_alert_threshold,
+  'board.create': m.audit_action_board_create,
+  'finding.create': m.audit_action_finding_create,
+  'finding.rename': m.audit_action_finding_rename,
+  'finding.return': m.audit_action_finding_return,
+  'finding.revise': m.audit_action_finding_revise,
+  'finding.finalize': m.audit_action_finding_finalize,
+  'finding.decide': m.audit_action_finding_decide,
+  'finding.disagreement': m.audit_action_finding_disagreement,
 };
 
 const builtInSpaceNames = {
