@@ -32,6 +32,7 @@ export const auditActions = [
   'stage.release',
   'stage.owner_confirm',
   'session.representatives',
+  'session.writing_team',
   'contract.revise',
   'contract.accept',
   'dependency.declare',

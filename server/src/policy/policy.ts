@@ -65,6 +65,8 @@ export type Resource =
       writers: CanvasWriters;
       ownerId: string | null;
       representativeIds: ReadonlySet<string>;
+      /** The session's writing team (for `working_group`): chosen in the session, MK-8. */
+      writingTeamIds: ReadonlySet<string>;
       /** The session's peer spaces (for `participants`). */
       groupSpaceIds: ReadonlySet<string>;
       /** Its stage is open: work is added only then. */
@@ -152,7 +154,7 @@ const readsCardSource = (actor: Actor, source: CardSourceResource) =>
 /**
  * Who writes in a canvas, from its stage's participation: the group itself, the owner of a
  * success alone (the learning companion does not edit it), the groups' representatives, the
- * working group, every participant, or the facilitators (their notes).
+ * session's writing team, every participant, or the facilitators (their notes).
  */
 export type CanvasWriters =
   'group' | 'owner' | 'representatives' | 'working_group' | 'participants' | 'facilitators';
@@ -352,6 +354,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return writes({ ...actor, membership }, facilitates, resource.writers, {
         ...resource,
         ownerId: null,
+        writingTeamIds: new Set(),
       });
     }
 
@@ -424,6 +427,7 @@ function writes(
     space: { id: string };
     ownerId: string | null;
     representativeIds: ReadonlySet<string>;
+    writingTeamIds: ReadonlySet<string>;
     groupSpaceIds: ReadonlySet<string>;
   },
 ): boolean {
@@ -435,8 +439,9 @@ function writes(
       return work.ownerId === actor.accountId;
     case 'representatives':
       return facilitates || work.representativeIds.has(actor.accountId);
+    // A session's writing stage: the team chosen in the session, not the initiative-wide flag.
     case 'working_group':
-      return facilitates || membership.inWorkingGroup;
+      return facilitates || work.writingTeamIds.has(actor.accountId);
     case 'participants':
       return (
         facilitates ||

@@ -51,6 +51,7 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'stage.release': m.audit_action_stage_release,
   'stage.owner_confirm': m.audit_action_stage_owner_confirm,
   'session.representatives': m.audit_action_session_representatives,
+  'session.writing_team': m.audit_action_session_writing_team,
   'contract.revise': m.audit_action_contract_revise,
   'contract.accept': m.audit_action_contract_accept,
   'dependency.declare': m.audit_action_dependency_declare,
