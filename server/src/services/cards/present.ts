@@ -1,4 +1,4 @@
-import type { CardCredit, InsightCard, KnowledgeType, Space, SpaceKind } from '@mizug/domain';
+import type { CardCredit, InsightCard, KnowledgeType, QuoteConsent, Space } from '@mizug/domain';
 import type { StoredCard } from '../../db/repositories/insight-cards';
 import { cardSourceReaches, cardSourceWithdrawn } from '../../policy/card-sources';
 import { can, type Actor, type Resource } from '../../policy/policy';
@@ -21,13 +21,8 @@ export const cardResource = (
   source: source.resource,
 });
 
-/** The kind of knowledge a group's words carry, from the kind of its space. */
-const knowledgeOf: Record<SpaceKind, KnowledgeType> = {
-  lived_experience: 'lived_experience',
-  practitioners: 'practice',
-  peer: 'group',
-  synthesis: 'group',
-};
+/** The kind of knowledge a group's words carry: as its space says (set for named peer spaces). */
+const knowledgeOf = (group: Space): KnowledgeType => group.knowledge;
 
 /**
  * A story's teller as the story credits them (the one byline rule), a post's author as the
@@ -40,8 +35,41 @@ function creditOf(source: LoadedSource): CardCredit {
 }
 
 /**
- * The card as this reader may see it. Whether its source was withdrawn (or no longer reaches
- * the card's space) is read from the source now; then the quote and its anchor are not shown.
+ * Withdrawn: its source was withdrawn or no longer reaches the card's space, or the person it
+ * quotes withdrew this one quote. The one rule for every place a card shows.
+ */
+export const cardWithdrawn = (
+  card: Pick<StoredCard, 'quoteWithdrawnAt'>,
+  source: LoadedSource,
+  space: Pick<Space, 'id' | 'kind'>,
+) =>
+  card.quoteWithdrawnAt !== null ||
+  cardSourceWithdrawn(source.resource) ||
+  !cardSourceReaches(source.resource, space);
+
+/** Whether the quoted teller let the words leave the initiative, by the story's quoting now. */
+export function quoteConsentOf(
+  card: Pick<StoredCard, 'quoteDecision'>,
+  source: LoadedSource,
+): QuoteConsent {
+  if (!source.story) return 'not_needed';
+  switch (source.story.consent.quoting) {
+    case 'yes':
+      return 'not_needed';
+    case 'no':
+      return 'never';
+    case 'ask_first':
+      return card.quoteDecision ?? 'pending';
+  }
+}
+
+/** Only words nobody withdrew, whose teller needs no asking or approved, may be exported. */
+export const isExportable = (withdrawn: boolean, consent: QuoteConsent) =>
+  !withdrawn && (consent === 'not_needed' || consent === 'approved');
+
+/**
+ * The card as this reader may see it. Whether it is withdrawn and its quote consent are read
+ * from the source now; a withdrawn card shows no quote, anchor or credited name.
  */
 export function cardView(
   card: StoredCard,
@@ -52,8 +80,8 @@ export function cardView(
   const space = spaces.get(card.spaceId)!;
   const group = spaces.get(source.groupSpaceId)!;
   const resource = cardResource(card, space, source);
-  const withdrawn =
-    cardSourceWithdrawn(source.resource) || !cardSourceReaches(source.resource, space);
+  const withdrawn = cardWithdrawn(card, source, space);
+  const quoteConsent = quoteConsentOf(card, source);
   const { story } = source;
   // Made by the teller from their own story: naming the maker would name the teller.
   const hidesMaker =
@@ -68,11 +96,14 @@ export function cardView(
         ? null
         : { start: toBase64(card.anchor.start), end: toBase64(card.anchor.end) },
     group: { spaceId: group.id, kind: group.kind, name: group.name },
-    knowledgeType: knowledgeOf[group.kind],
+    knowledgeType: knowledgeOf(group),
     // Withdrawn words name nobody any more.
     credit: withdrawn ? { ...creditOf(source), name: null } : creditOf(source),
     codeIds: card.codeIds,
+    evidence: withdrawn ? null : source.evidence,
     withdrawn,
+    quoteConsent,
+    exportable: isExportable(withdrawn, quoteConsent),
     createdAt: card.createdAt.toISOString(),
     createdBy: hidesMaker ? null : { id: card.createdBy, displayName: card.createdByName },
     isMine: card.createdBy === actor.accountId,

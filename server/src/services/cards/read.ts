@@ -10,6 +10,18 @@ import { spaceResource } from '../../policy/resources';
 import { cardResource, cardView, type CardResource } from './present';
 import { loadCardSource, type LoadedSource } from './sources';
 
+/** A card, its source as it is now and the caller, before any check (callers authorize). */
+export async function loadCard(db: Queryable, account: Account, cardId: string) {
+  const card = await findCard(db, cardId);
+  if (!card) throw new AppError('not_found');
+  const actor = await loadActor(db, account, card.initiativeId);
+  const spaces = new Map((await listSpaces(db, card.initiativeId)).map((s) => [s.id, s]));
+  const source = await loadCardSource(db, account, actor, card.source, card.storyId ?? undefined);
+  if (!source) throw new AppError('not_found');
+  const resource = cardResource(card, spaces.get(card.spaceId)!, source);
+  return { card, actor, source, spaces, resource };
+}
+
 /** A card, its source as it is now and the caller, after checking the caller may `action` it. */
 export async function cardFor(
   db: Queryable,
@@ -17,15 +29,9 @@ export async function cardFor(
   cardId: string,
   action: 'read' | 'write' | 'manage',
 ) {
-  const card = await findCard(db, cardId);
-  if (!card) throw new AppError('not_found');
-  const actor = await loadActor(db, account, card.initiativeId);
-  const spaces = new Map((await listSpaces(db, card.initiativeId)).map((s) => [s.id, s]));
-  const source = await loadCardSource(db, account, actor, card.source);
-  if (!source) throw new AppError('not_found');
-  const resource = cardResource(card, spaces.get(card.spaceId)!, source);
-  authorize(actor, action, resource);
-  return { card, actor, source, spaces, resource };
+  const found = await loadCard(db, account, cardId);
+  authorize(found.actor, action, found.resource);
+  return found;
 }
 
 export async function readCard(db: Database, account: Account, cardId: string) {
@@ -66,7 +72,8 @@ export async function readableCards(
   const readable: ReadableCard[] = [];
   for (const card of await listCardsInSpace(db, space.id)) {
     const key = JSON.stringify(card.source);
-    if (!sources.has(key)) sources.set(key, loadCardSource(db, account, actor, card.source));
+    if (!sources.has(key))
+      sources.set(key, loadCardSource(db, account, actor, card.source, card.storyId ?? undefined));
     const source = await sources.get(key)!;
     if (source && can(actor, 'read', cardResource(card, space, source) satisfies CardResource))
       readable.push({ card, source, view: cardView(card, source, spaces, actor) });
