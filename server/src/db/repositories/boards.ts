@@ -81,3 +81,17 @@ export async function listGroupDeciders(db: Queryable, spaceId: string): Promise
   );
   return rows.map((row) => row.account_id);
 }
+
+/** Of `cardIds`, those of cards made in `spaceId` (a board's cards are its space's). */
+export async function cardsOfSpaceAmong(
+  db: Queryable,
+  spaceId: string,
+  cardIds: readonly string[],
+): Promise<string[]> {
+  if (cardIds.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM insight_cards WHERE space_id = $1 AND id = ANY($2::uuid[])',
+    [spaceId, cardIds],
+  );
+  return rows.map((row) => row.id);
+}
