@@ -158,6 +158,7 @@ export async function sessionView(
     contract: {
       version: contract.version,
       terms: contract.terms,
+      decisionRule: contract.decisionRule,
       acceptedByMe: facts.contractAcceptors.has(account.id),
       pending: runsSession
         ? facts.participantIds.filter((id) => !facts.contractAcceptors.has(id)).map(person)
