@@ -39,6 +39,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   contract_not_accepted: { status: 403, message: m.error_contract_not_accepted },
   not_representative: { status: 403, message: m.error_not_representative },
   not_in_group: { status: 403, message: m.error_not_in_group },
+  not_a_participant: { status: 422, message: m.error_not_a_participant },
   method_invalid: { status: 400, message: m.error_method_invalid },
   stage_artefact_mismatch: { status: 409, message: m.error_stage_artefact_mismatch },
   owner_only: { status: 403, message: m.error_owner_only },

@@ -37,6 +37,7 @@ export const errorCodes = [
   'contract_not_accepted',
   'not_representative',
   'not_in_group',
+  'not_a_participant',
   'method_invalid',
   'stage_artefact_mismatch',
   'owner_only',

@@ -79,13 +79,19 @@ const everyMember = [
   'representativesCanvasIFacilitate.read',
   'workingGroupCanvas.read',
   'participantsCanvas.read',
+  // A session's writing team writes its final text, whatever their role (never a researcher).
+  'writingTeamCanvas.read',
+  'writingTeamCanvas.write',
   ...cardRights.everyMember,
   ...boardRights.everyMember,
 ];
 /** A member of the session's groups or the working group adds to the participants' canvas. */
 const participates = 'participantsCanvas.write';
-/** The working group (and facilitators) work in the synthesis and its working-group canvas. */
-const inWorkingGroup = ['synthesis.write', 'synthesis.work', 'workingGroupCanvas.write'];
+/**
+ * The working group (and facilitators) work in the synthesis; a session's writing canvas is its
+ * writing team's, not the working group's.
+ */
+const inWorkingGroup = ['synthesis.write', 'synthesis.work'];
 inWorkingGroup.push(...cardRights.synthesis, ...boardRights.synthesis);
 /** Only the group's own members write in a group canvas someone else facilitates. */
 const livedMember = 'livedCanvasOfOthers.write';
@@ -108,7 +114,10 @@ const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
 const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
 /** Researchers read the synthesis but never write in it. */
 const researcherRights = everyMember.filter(
-  (right) => right !== 'representativesCanvas.write' && right !== 'representativesPost.create',
+  (right) =>
+    right !== 'representativesCanvas.write' &&
+    right !== 'representativesPost.create' &&
+    right !== 'writingTeamCanvas.write',
 );
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
@@ -195,6 +204,7 @@ const allowed: Record<string, string[]> = {
     'lived.work',
     'storyPeer.read',
     ...inWorkingGroup,
+    'workingGroupCanvas.write',
     participates,
     ...practitionersCanvases,
     'representativesCanvasIFacilitate.write',
@@ -230,6 +240,8 @@ const allowed: Record<string, string[]> = {
   admin: [
     ...everyMember,
     'initiative.manage',
+    // Which knowledge a named peer space carries; the built-in spaces' is their kind's.
+    'academics.manage',
     'members.read',
     'members.manage',
     'members.assign',
@@ -248,7 +260,6 @@ const allowed: Record<string, string[]> = {
     ...inWorkingGroup,
     livedMember,
     participates,
-    'livedWorkingGroupCanvas.write',
     'livedPost.read',
     ...ofGroups('livedGroup'),
     ...cardRights.lived,

@@ -3,6 +3,7 @@ import {
   cardSourceReaches,
   cardSourceReadResource,
   cardSourceWithdrawn,
+  storyOfCardSource,
   type CardSourceResource,
 } from './card-sources';
 
@@ -64,6 +65,8 @@ export type Resource =
       writers: CanvasWriters;
       ownerId: string | null;
       representativeIds: ReadonlySet<string>;
+      /** The session's writing team (for `working_group`): chosen in the session, MK-8. */
+      writingTeamIds: ReadonlySet<string>;
       /** The session's peer spaces (for `participants`). */
       groupSpaceIds: ReadonlySet<string>;
       /** Its stage is open: work is added only then. */
@@ -151,7 +154,7 @@ const readsCardSource = (actor: Actor, source: CardSourceResource) =>
 /**
  * Who writes in a canvas, from its stage's participation: the group itself, the owner of a
  * success alone (the learning companion does not edit it), the groups' representatives, the
- * working group, every participant, or the facilitators (their notes).
+ * session's writing team, every participant, or the facilitators (their notes).
  */
 export type CanvasWriters =
   'group' | 'owner' | 'representatives' | 'working_group' | 'participants' | 'facilitators';
@@ -192,6 +195,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       // Those who work in a space are those who may write in it: a peer space's members and
       // guarantors, the synthesis's working group and facilitators; never a researcher.
       if (action === 'work') return can(actor, 'write', resource);
+      // Saying which knowledge a named peer space carries: the initiative's admins.
+      if (action === 'manage') return role === 'admin' && resource.spaceKind === 'peer';
       // Assigning in a peer space is deciding who joins it: its own group's members only.
       if (action === 'assign') {
         const groupRole = groupRoleOf(resource.spaceKind);
@@ -281,10 +286,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       const readsSpace = can(actor, 'read', space);
       const { source } = resource;
       // A card from a story only its teller may read stays the teller's, wherever it sits.
+      const story = storyOfCardSource(source);
       const privateToTeller =
-        source.kind === 'story' &&
-        source.story.audience === 'only_me' &&
-        source.story.tellerId !== actor.accountId;
+        story !== null && story.audience === 'only_me' && story.tellerId !== actor.accountId;
       // `create` is asked of a card not made yet; everything else of one that exists.
       if (action === 'create') {
         return (
@@ -350,6 +354,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return writes({ ...actor, membership }, facilitates, resource.writers, {
         ...resource,
         ownerId: null,
+        writingTeamIds: new Set(),
       });
     }
 
@@ -422,6 +427,7 @@ function writes(
     space: { id: string };
     ownerId: string | null;
     representativeIds: ReadonlySet<string>;
+    writingTeamIds: ReadonlySet<string>;
     groupSpaceIds: ReadonlySet<string>;
   },
 ): boolean {
@@ -433,8 +439,9 @@ function writes(
       return work.ownerId === actor.accountId;
     case 'representatives':
       return facilitates || work.representativeIds.has(actor.accountId);
+    // A session's writing stage: the team chosen in the session, not the initiative-wide flag.
     case 'working_group':
-      return facilitates || membership.inWorkingGroup;
+      return facilitates || work.writingTeamIds.has(actor.accountId);
     case 'participants':
       return (
         facilitates ||
