@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardsIn, cardWorld, makeCard } from './factories/card-world';
 import type { SeededInitiative } from './factories/initiative';
 import type { Person } from './factories/person';
-import { addFinding, BoardEditor, makeBoard } from './factories/board-world';
+import { addFinding, BoardEditor, findingOf, makeBoard } from './factories/board-world';
 import { cardAs, toldStory } from './factories/quoted-story';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -94,6 +94,12 @@ describe.each(testStorages)('where my words are used over %s', (kind) => {
         { id: holding.id, boardId: board.id, title: 'אף אחד לא בא', status: 'draft', cites: false },
         { id: citing.id, boardId: board.id, title: 'הבית סגור', status: 'draft', cites: true },
       ],
+    });
+    // The finding credits her as she chose, never by her name.
+    expect((await findingOf(seed.people.practitioner, holding.id)).credits).toEqual({
+      people: [{ credit: 'pseudonym', name: 'ורד' }],
+      anonymous: 0,
+      groups: [],
     });
     // A card in another space is on no board of the synthesis.
     expect(uses.cards[1]!.findings).toEqual([]);
