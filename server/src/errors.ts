@@ -54,6 +54,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   code_in_use: { status: 409, message: m.error_code_in_use },
   not_the_teller: { status: 403, message: m.error_not_the_teller },
   quote_consent_not_asked: { status: 409, message: m.error_quote_consent_not_asked },
+  story_not_shared_with_group: { status: 403, message: m.error_story_not_shared_with_group },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -58,6 +58,7 @@ export const auditActions = [
   'contribution.restore',
   'stage.timer',
   'session.alert_threshold',
+  'session.owner_story',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

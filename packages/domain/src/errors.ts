@@ -52,6 +52,7 @@ export const errorCodes = [
   'code_in_use',
   'not_the_teller',
   'quote_consent_not_asked',
+  'story_not_shared_with_group',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

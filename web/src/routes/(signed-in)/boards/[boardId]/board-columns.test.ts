@@ -17,6 +17,7 @@ function card(id: string, createdAt = '2026-12-01T10:00:00.000Z'): InsightCard {
     knowledgeType: 'practice',
     credit: { credit: 'name', name: 'Dana' },
     codeIds: [],
+    evidence: null,
     withdrawn: false,
     createdAt,
     createdBy: null,
