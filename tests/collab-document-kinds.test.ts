@@ -1,6 +1,8 @@
 import {
   collabCloseCodes,
   documentKinds,
+  type Board,
+  type Finding,
   spaceDocName,
   type DocumentKind,
   type SessionView,
@@ -8,6 +10,7 @@ import {
 } from '@mizug/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { findingField } from '../packages/editor/src/board';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
 import {
   adminInDatabase,
@@ -24,8 +27,11 @@ import { startTestServer, type TestServer } from './support/test-server';
 describe.each(testStorages)('the rich-text check on every kind of document over %s', (kind) => {
   let server: TestServer;
   let seed: SeededInitiative;
-  /** One document of each kind that the lived-experience member `ebe` may write. */
-  let writable: Record<DocumentKind, string>;
+  /**
+   * One document of each kind and who may write it (the lived-experience member `ebe`; the
+   * synthesis board its facilitator), with the rich-text fragment to type in.
+   */
+  let writable: Record<DocumentKind, { docName: string; cookie: string; field: string }>;
 
   beforeAll(async () => {
     server = await startTestServer(kind);
@@ -63,7 +69,30 @@ describe.each(testStorages)('the rich-text check on every kind of document over 
         candidate.stageId === 'MK-3' && candidate.spaceId === lived && candidate.canWrite,
     )!;
 
-    writable = { space: spaceDocName(lived), story: story.bodyDoc, stage: canvas.docName };
+    const made = await facilitator.post(`/api/spaces/${seed.spaces.synthesis}/boards`, {
+      title: 'מה זו בדידות',
+    });
+    expect(made.status).toBe(201);
+    const board = (await made.json()) as Board;
+    const added = await facilitator.post(`/api/boards/${board.id}/findings`, { title: 'בדידות' });
+    expect(added.status).toBe(201);
+    const finding = (await added.json()) as Finding;
+
+    const byEbe = (docName: string) => ({
+      docName,
+      cookie: ebe.sessionCookie,
+      field: 'default',
+    });
+    writable = {
+      space: byEbe(spaceDocName(lived)),
+      story: byEbe(story.bodyDoc),
+      stage: byEbe(canvas.docName),
+      board: {
+        docName: board.docName,
+        cookie: facilitator.sessionCookie,
+        field: findingField(finding.id, 'statement'),
+      },
+    };
   });
   afterAll(() => server.stop());
 
@@ -74,24 +103,24 @@ describe.each(testStorages)('the rich-text check on every kind of document over 
   it.each(Object.keys(documentKinds) as DocumentKind[])(
     'refuses a <script> node in a %s document with 4400 and stores none of it',
     async (documentKind) => {
-      const docName = writable[documentKind];
-      const client = connectDoc(server.url, docName, seed.people.ebe.sessionCookie);
+      const { docName, cookie, field } = writable[documentKind];
+      const client = connectDoc(server.url, docName, cookie);
       try {
         await client.synced();
-        writeParagraph(client, 'טקסט רגיל');
+        writeParagraph(client, 'טקסט רגיל', field);
         await eventually(async () =>
           expect((await loadDocument(server.db, docName)).updates.length).toBeGreaterThan(0),
         );
         const script = new Y.XmlElement('script');
         script.insert(0, [new Y.XmlText('alert(1)')]);
-        client.doc.getXmlFragment('default').insert(0, [script]);
+        client.doc.getXmlFragment(field).insert(0, [script]);
         await eventually(() => expect(client.closes).toContain(collabCloseCodes.malformed));
 
         const stored = await loadDocument(server.db, docName);
         const doc = new Y.Doc();
         for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
           if (part) Y.applyUpdate(doc, part);
-        const text = doc.getXmlFragment('default').toString();
+        const text = doc.getXmlFragment(field).toString();
         expect(text).toContain('טקסט רגיל');
         expect(text).not.toContain('script');
       } finally {

@@ -187,6 +187,23 @@ describe.each(testStorages)('session commands over %s', (kind) => {
           .representatives,
     },
     {
+      name: 'choosing the writing team',
+      action: 'session.writing_team',
+      status: 200,
+      access: true,
+      session: true,
+      arrange: async () => ({ ...(await merging()), before: [] }),
+      act: ({ sessionId }) =>
+        world.facilitator.call('PUT', `/api/sessions/${sessionId}/writing-team`, {
+          accountIds: [world.ids.ebe2, world.ids.practitioner],
+        }),
+      details: ({ sessionId }) => ({
+        sessionId,
+        accountIds: [world.ids.ebe2, world.ids.practitioner],
+      }),
+      state: async (arranged) => (await facilitatorView(arranged)).writingTeam,
+    },
+    {
       name: "the owner's confirmation",
       action: 'stage.owner_confirm',
       status: 201,

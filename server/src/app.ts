@@ -4,6 +4,7 @@ import type { AppDeps } from './deps';
 import { errorHandler, notFoundHandler } from './http/errors';
 import type { AppEnv } from './http/context';
 import { signInMiddleware } from './http/sign-in';
+import { boardRoutes } from './routes/boards';
 import { cardRoutes } from './routes/cards';
 import { codeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
   const codes = codeRoutes(deps);
   const cards = cardRoutes(deps);
   const myWords = myWordsRoutes(deps);
+  const boards = boardRoutes(deps);
   const app = new Hono<AppEnv>()
     .use(secureHeaders())
     .use(async (c, next) => {
@@ -71,7 +73,11 @@ export function createApp(deps: AppDeps) {
     .route('/api/spaces', cards.spaces)
     .route('/api/cards', cards.cards)
     .route('/api/stories', myWords.stories)
-    .route('/api/initiatives', myWords.initiatives);
+    .route('/api/initiatives', myWords.initiatives)
+    .route('/api/spaces', boards.spaces)
+    .route('/api/boards', boards.boards)
+    .route('/api/findings', boards.findings)
+    .route('/api/initiatives', boards.initiatives);
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

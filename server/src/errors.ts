@@ -39,6 +39,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   contract_not_accepted: { status: 403, message: m.error_contract_not_accepted },
   not_representative: { status: 403, message: m.error_not_representative },
   not_in_group: { status: 403, message: m.error_not_in_group },
+  not_a_participant: { status: 422, message: m.error_not_a_participant },
   method_invalid: { status: 400, message: m.error_method_invalid },
   stage_artefact_mismatch: { status: 409, message: m.error_stage_artefact_mismatch },
   owner_only: { status: 403, message: m.error_owner_only },
@@ -55,6 +56,12 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   not_the_teller: { status: 403, message: m.error_not_the_teller },
   quote_consent_not_asked: { status: 409, message: m.error_quote_consent_not_asked },
   story_not_shared_with_group: { status: 403, message: m.error_story_not_shared_with_group },
+  citation_not_on_board: { status: 422, message: m.error_citation_not_on_board },
+  finding_not_approved: { status: 409, message: m.error_finding_not_approved },
+  finding_final: { status: 409, message: m.error_finding_final },
+  finding_not_returned: { status: 409, message: m.error_finding_not_returned },
+  finding_already_returned: { status: 409, message: m.error_finding_already_returned },
+  group_not_deciding: { status: 422, message: m.error_group_not_deciding },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -13,6 +13,8 @@ export interface DomainEvents {
   accessChanged: [initiativeId: string, origin?: 'remote'];
   /** Something in a method session changed (a stage, a decision, a post): open pages reload it. */
   sessionChanged: [initiativeId: string, sessionId: string, origin?: 'remote'];
+  /** A board's findings changed (made, renamed, returned, decided, disputed, final). */
+  boardChanged: [initiativeId: string, boardId: string, origin?: 'remote'];
   /**
    * The insight cards made in a space changed (one made, removed or coded, or its source
    * withdrawn): its readers' open pages and boards reload them.

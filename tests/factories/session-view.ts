@@ -17,6 +17,8 @@ export const buildStage = (id: string, more: Partial<SessionStage> = {}): Sessio
   groupIds: ['lived', 'practitioners'],
   asksForValidation: false,
   canPost: true,
+  postRefusal: null,
+  boards: [],
   ...more,
 });
 
@@ -54,7 +56,14 @@ export function buildSessionView(more: Partial<SessionView> = {}): SessionView {
         members: [],
       },
     ],
-    me: { isFacilitator: false, groupIds: ['lived'], representsGroupIds: [], isOwner: false },
+    me: {
+      isFacilitator: false,
+      groupIds: ['lived'],
+      representsGroupIds: [],
+      isOwner: false,
+      inWritingTeam: false,
+    },
+    writingTeam: [],
     contract: { version: 1, terms: null, acceptedByMe: true, pending: [] },
     canvases: [],
     validations: [],

@@ -27,11 +27,15 @@ export function connectDoc(
     maxBackoffTime: 200,
   });
   if (name !== null) provider.awareness.setLocalStateField('user', { name });
-  const text = sharedParagraph(doc);
+  // A board's document has no `default` fragment (the server refuses one), so no seed in it.
+  const text = docName.startsWith('board.') ? null : sharedParagraph(doc);
   return {
     doc,
     provider,
-    text,
+    get text(): Y.XmlText {
+      if (!text) throw new Error(`${docName} has no shared paragraph`);
+      return text;
+    },
     /** Close codes the server sent, in order. */
     closes,
     synced: () =>
@@ -73,11 +77,14 @@ export function sharedParagraph(doc: Y.Doc): Y.XmlText {
 const isSeed = (node: unknown) =>
   node instanceof Y.XmlElement && node._item?.id.client === 1 && node._item.id.clock === 0;
 
-/** Types a paragraph into a rich-text document the way the editor stores it (Tiptap's fragment). */
-export function writeParagraph(client: DocClient, text: string) {
+/**
+ * Types a paragraph into a rich-text document the way the editor stores it (Tiptap's fragment,
+ * or on a board the fragment `field` of a finding).
+ */
+export function writeParagraph(client: DocClient, text: string, field = 'default') {
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
-  const body = client.doc.getXmlFragment('default');
+  const body = client.doc.getXmlFragment(field);
   body.insert(body.length, [paragraph]);
 }
 

@@ -32,6 +32,7 @@ export const auditActions = [
   'stage.release',
   'stage.owner_confirm',
   'session.representatives',
+  'session.writing_team',
   'contract.revise',
   'contract.accept',
   'dependency.declare',
@@ -59,6 +60,14 @@ export const auditActions = [
   'stage.timer',
   'session.alert_threshold',
   'session.owner_story',
+  'board.create',
+  'finding.create',
+  'finding.rename',
+  'finding.return',
+  'finding.revise',
+  'finding.finalize',
+  'finding.decide',
+  'finding.disagreement',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** What a document holds, which decides how the server checks its updates and reads its text. */
-export type DocumentContent = 'rich-text';
+export type DocumentContent =
+  | 'rich-text'
+  /** A synthesis board: card placements and each finding's rich-text parts (`@mizug/editor/board`). */
+  | 'board';
 
 /**
  * Every kind of collaborative document, once: a new kind (a board) is one entry here and one in
@@ -14,6 +17,8 @@ export const documentKinds = {
   story: { content: 'rich-text' },
   /** A method session's canvas: a group's, the synthesis', or the facilitators' notes. */
   stage: { content: 'rich-text' },
+  /** A synthesis board's layout: which card sits in which finding, and the findings' texts. */
+  board: { content: 'board' },
 } as const satisfies Record<string, { content: DocumentContent }>;
 export type DocumentKind = keyof typeof documentKinds;
 
@@ -36,6 +41,7 @@ export type DocName = z.infer<typeof docNameSchema>;
 
 export const spaceDocName = (spaceId: string, slot = 'notes') => `space.${spaceId}.${slot}`;
 export const canvasDocName = (canvasId: string) => `stage.${canvasId}.body`;
+export const boardDocName = (boardId: string) => `board.${boardId}.layout`;
 
 /**
  * Websocket close codes the collaboration server uses; the client shows each in plain words.

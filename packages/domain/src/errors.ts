@@ -37,6 +37,7 @@ export const errorCodes = [
   'contract_not_accepted',
   'not_representative',
   'not_in_group',
+  'not_a_participant',
   'method_invalid',
   'stage_artefact_mismatch',
   'owner_only',
@@ -53,6 +54,12 @@ export const errorCodes = [
   'not_the_teller',
   'quote_consent_not_asked',
   'story_not_shared_with_group',
+  'citation_not_on_board',
+  'finding_not_approved',
+  'finding_final',
+  'finding_not_returned',
+  'finding_already_returned',
+  'group_not_deciding',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -102,6 +102,25 @@ export const representativesSchema = z.object({
   accountIds: z.array(z.uuid()).max(10),
 });
 
+/** The session's mixed writing team (MK-8), chosen by its facilitators from every group. */
+export const writingTeamSchema = z.object({ accountIds: z.array(z.uuid()).max(40) });
+export type WritingTeam = z.infer<typeof writingTeamSchema>;
+
+/**
+ * Why the caller may read a stage's work but not write in it, as the server decided it; the
+ * web words each one, so nobody is left with "you can read but not write" and no reason.
+ */
+export const writeRefusals = [
+  'stage_closed',
+  'contract_not_accepted',
+  'not_in_writing_team',
+  'not_representative',
+  'not_owner',
+  'not_in_group',
+  'facilitators_only',
+] as const;
+export type WriteRefusal = (typeof writeRefusals)[number];
+
 export const contractTermsSchema = z.object({
   confidentiality: note(4000),
   quoting: note(4000),
@@ -152,6 +171,21 @@ export interface SessionStage {
    * open and the contract accepted is told apart.
    */
   canPost: boolean;
+  /** Why the caller may not post here (null when they may). */
+  postRefusal: WriteRefusal | null;
+  /**
+   * The boards this stage works on that the caller reads: one per group in its own space (MK-4),
+   * or the session's board in the synthesis space (MK-6 to MK-8); made when first needed.
+   */
+  boards: SessionBoard[];
+}
+
+export interface SessionBoard {
+  boardId: string;
+  spaceId: string;
+  canWrite: boolean;
+  /** Why the caller may not write on it in this stage (null when they may). */
+  writeRefusal: WriteRefusal | null;
 }
 
 export interface SessionGroup {
@@ -172,6 +206,8 @@ export interface SessionCanvas {
   purpose: 'work' | 'facilitator_notes';
   docName: string;
   canWrite: boolean;
+  /** Why the caller reads it but may not write in it (null when they may). */
+  writeRefusal: WriteRefusal | null;
 }
 
 export interface SessionValidation {
@@ -243,7 +279,10 @@ export interface SessionView {
     groupIds: string[];
     representsGroupIds: string[];
     isOwner: boolean;
+    inWritingTeam: boolean;
   };
+  /** The mixed writing team the facilitators chose (MK-8): they write the final text. */
+  writingTeam: PersonRef[];
   contract: {
     version: number;
     /** Null: Mizug's standard terms, which the web shows in the reader's language. */

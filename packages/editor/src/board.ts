@@ -72,13 +72,28 @@ export const CardCitation = Node.create({
   },
 });
 
-/** The card ids a text read with `documentText` cites, in order, and the text with `[n]`. */
-export function numberCitations(text: string): { text: string; citations: string[] } {
-  const citations: string[] = [];
-  const numbered = text.replace(new RegExp(`\\[card:(${uuid})\\]`, 'g'), (_, id: string) => {
-    let index = citations.indexOf(id);
-    if (index === -1) index = citations.push(id) - 1;
+const citationPattern = () => new RegExp(`\\[card:(${uuid})\\]`, 'g');
+
+/**
+ * The card ids a text read with `documentText` cites, in order, and the text with `[n]`.
+ * `numbering` continues an earlier text's (it is extended in place, so several texts share
+ * one); a card `resolves` refuses reads `[?]`, never resolved.
+ */
+export function numberCitations(
+  text: string,
+  numbering: string[] = [],
+  resolves: (cardId: string) => boolean = () => true,
+): { text: string; citations: string[] } {
+  const numbered = text.replace(citationPattern(), (_, id: string) => {
+    if (!resolves(id)) return '[?]';
+    let index = numbering.indexOf(id);
+    if (index === -1) index = numbering.push(id) - 1;
     return `[${index + 1}]`;
   });
-  return { text: numbered, citations };
+  return { text: numbered, citations: numbering };
 }
+
+/** The card ids a text read with `documentText` cites, each once, in order. */
+export const citedCards = (text: string): string[] => [
+  ...new Set([...text.matchAll(citationPattern())].map((match) => match[1]!)),
+];

@@ -31,9 +31,12 @@ export const documentExtensions = [
 
 export const documentSchema = getSchema(documentExtensions);
 
-/** The plain text of a collaborative document, one line per block, as readers see it. */
-export function documentText(doc: Y.Doc): string {
-  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(richTextField), documentSchema);
+/**
+ * The plain text of a collaborative document, one line per block, as readers see it; `field`
+ * names the fragment (a board has one per finding part).
+ */
+export function documentText(doc: Y.Doc, field = richTextField): string {
+  const root = yXmlFragmentToProseMirrorRootNode(doc.getXmlFragment(field), documentSchema);
   // A citation reads as `[card:<id>]`, which `numberCitations` turns into `[n]`.
   return root.textBetween(0, root.content.size, '\n', (leaf) =>
     leaf.type.name === CardCitation.name

@@ -32,7 +32,7 @@ function* jsonStrings(value: unknown): Generator<string> {
 }
 
 /** The text rules of `@mizug/domain` (no NUL, controls, broken characters or overrides). */
-function textItemRefusal(item: Y.Item): string | null {
+export function textItemRefusal(item: Y.Item): string | null {
   for (const text of itemStrings(item)) {
     const rule = textRefusal(text);
     if (rule) return `text breaking ${rule}`;
@@ -40,9 +40,15 @@ function textItemRefusal(item: Y.Item): string | null {
   return null;
 }
 
-/** Why a decoded item does not belong in a rich-text document, or null when it does. */
-function richTextRefusal(item: Y.Item): string | null {
-  if (typeof item.parent === 'string' && item.parent !== richTextField) {
+/**
+ * Why a decoded item does not belong in a rich-text document, or null when it does.
+ * `isField` says which root fragments hold rich text (a plain document: only `default`).
+ */
+export function richTextRefusal(
+  item: Y.Item,
+  isField: (name: string) => boolean = (name) => name === richTextField,
+): string | null {
+  if (typeof item.parent === 'string' && !isField(item.parent)) {
     return `a root type "${item.parent}" next to the rich text`;
   }
   const content = item.content;
@@ -71,7 +77,11 @@ function richTextRefusal(item: Y.Item): string | null {
   return `content of type ${content.constructor.name}`;
 }
 
-function firstRefusal(update: Uint8Array, ...checks: ((item: Y.Item) => string | null)[]) {
+/** The first refusal any check gives an item of `update`, or null. */
+export function firstRefusal(
+  update: Uint8Array,
+  ...checks: ((item: Y.Item) => string | null)[]
+): string | null {
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue;
     for (const check of checks) {
@@ -97,5 +107,5 @@ export function textUpdateRefusal(update: Uint8Array): string | null {
  * (Tiptap refuses the same in the browser; this stops a client that is not Tiptap.)
  */
 export function richTextUpdateRefusal(update: Uint8Array): string | null {
-  return firstRefusal(update, richTextRefusal, textItemRefusal);
+  return firstRefusal(update, (item) => richTextRefusal(item), textItemRefusal);
 }

@@ -8,20 +8,23 @@ import {
 import { documentText, richTextUpdateRefusal } from '@mizug/editor';
 import type * as Y from 'yjs';
 import type { Database } from '../db/database';
+import { findBoard } from '../db/repositories/boards';
 import { findSpace } from '../db/repositories/initiatives';
 import { findCanvas, findMethodSession } from '../db/repositories/method-sessions';
 import { findStory } from '../db/repositories/stories';
 import { loadActor } from '../policy/actor';
+import { boardResource } from '../policy/board-resources';
 import type { Resource } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
 import { storyResource } from '../policy/story-resources';
 import { contextOf } from '../services/sessions/context';
 import { canvasResource } from '../services/sessions/resources';
 import { presenceNameIn } from '../services/stories/present';
+import { boardText, boardUpdateRefusal } from './board-content';
 
 /** The resource whose policy decides who opens a document, and the name its people show. */
 export interface DocumentResource {
-  resource: Extract<Resource, { kind: 'space' | 'story' | 'canvas' }>;
+  resource: Extract<Resource, { kind: 'space' | 'story' | 'canvas' | 'board' }>;
   /** The name `account` shows in the document's presence, or null for nobody. */
   presenceName(account: Account, name: string): string | null;
 }
@@ -49,6 +52,11 @@ const resourceFinders: Record<DocumentKind, FindResource> = {
     const context = await contextOf(db, session, account, actor);
     return { resource: canvasResource(context, canvas), presenceName: asIs };
   },
+  async board(db, doc) {
+    const board = await findBoard(db, doc.resourceId);
+    const space = board && (await findSpace(db, board.spaceId));
+    return space && { resource: boardResource(board, space), presenceName: asIs };
+  },
   async story(db, doc) {
     const story = await findStory(db, doc.resourceId);
     if (!story) return undefined;
@@ -66,7 +74,9 @@ const contentRules: Record<
   { checkUpdate: (update: Uint8Array) => string | null; text: (doc: Y.Doc) => string }
 > = {
   // The editor's schema, so a client that is not Tiptap cannot store what Tiptap would refuse.
-  'rich-text': { checkUpdate: richTextUpdateRefusal, text: documentText },
+  'rich-text': { checkUpdate: richTextUpdateRefusal, text: (doc) => documentText(doc) },
+  // Placements and the findings' fragments only, each fragment in the editor's schema.
+  board: { checkUpdate: boardUpdateRefusal, text: boardText },
 };
 
 export const findDocumentResource: FindResource = (db, doc, account) =>

@@ -16,7 +16,9 @@ export function authorize(actor: Actor, action: Action, resource: Resource): voi
   // What someone would create does not exist yet: only the initiative's visibility counts.
   const seesResource =
     action === 'create' ||
-    !['space', 'story', 'session', 'canvas', 'post', 'card'].includes(resource.kind) ||
+    !['space', 'story', 'session', 'canvas', 'post', 'card', 'board', 'finding'].includes(
+      resource.kind,
+    ) ||
     can(actor, 'read', resource);
   throw new AppError(seesInitiative && seesResource ? 'forbidden' : 'not_found');
 }

@@ -1,5 +1,6 @@
 import { roles, type Role } from '@mizug/domain';
 import { describe, expect, it } from 'vitest';
+import { boardResources, boardRights } from './board-resources.fixture';
 import { cardResources, cardRights } from './card-resources.fixture';
 import { seatedActor } from './policy-actors.fixture';
 import { can, type Action, type Actor, type Resource } from './policy';
@@ -37,7 +38,17 @@ const resources: Record<string, Resource> = {
 Object.assign(resources, storyResources(initiativeId));
 Object.assign(resources, sessionResources(initiativeId));
 Object.assign(resources, cardResources(initiativeId, resources));
-const actions: Action[] = ['create', 'read', 'write', 'manage', 'assign', 'work', 'support'];
+Object.assign(resources, boardResources(initiativeId));
+const actions: Action[] = [
+  'create',
+  'read',
+  'write',
+  'manage',
+  'assign',
+  'work',
+  'support',
+  'decide',
+];
 
 const actor = (role: Role | null, options: Parameters<typeof seatedActor>[2] = {}) =>
   seatedActor(initiativeId, role, options);
@@ -68,13 +79,20 @@ const everyMember = [
   'representativesCanvasIFacilitate.read',
   'workingGroupCanvas.read',
   'participantsCanvas.read',
+  // A session's writing team writes its final text, whatever their role (never a researcher).
+  'writingTeamCanvas.read',
+  'writingTeamCanvas.write',
   ...cardRights.everyMember,
+  ...boardRights.everyMember,
 ];
 /** A member of the session's groups or the working group adds to the participants' canvas. */
 const participates = 'participantsCanvas.write';
-/** The working group (and facilitators) work in the synthesis and its working-group canvas. */
-const inWorkingGroup = ['synthesis.write', 'synthesis.work', 'workingGroupCanvas.write'];
-inWorkingGroup.push(...cardRights.synthesis);
+/**
+ * The working group (and facilitators) work in the synthesis; a session's writing canvas is its
+ * writing team's, not the working group's.
+ */
+const inWorkingGroup = ['synthesis.write', 'synthesis.work'];
+inWorkingGroup.push(...cardRights.synthesis, ...boardRights.synthesis);
 /** Only the group's own members write in a group canvas someone else facilitates. */
 const livedMember = 'livedCanvasOfOthers.write';
 const practitionersCanvases = ['practitionersCanvas.read', 'practitionersCanvas.write'];
@@ -96,7 +114,10 @@ const takesPart = ['sessionIFacilitate.read', 'sessionIFacilitate.write'];
 const takesPartInBoth = [...takesPart, 'sessionOfOthers.read', 'sessionOfOthers.write'];
 /** Researchers read the synthesis but never write in it. */
 const researcherRights = everyMember.filter(
-  (right) => right !== 'representativesCanvas.write' && right !== 'representativesPost.create',
+  (right) =>
+    right !== 'representativesCanvas.write' &&
+    right !== 'representativesPost.create' &&
+    right !== 'writingTeamCanvas.write',
 );
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];
@@ -147,6 +168,8 @@ const allowed: Record<string, string[]> = {
     'livedPost.read',
     ...ofGroups('livedGroup'),
     ...cardRights.lived,
+    ...boardRights.livedReaders,
+    ...boardRights.livedMembers,
     'lived.read',
     'lived.write',
     'lived.work',
@@ -160,6 +183,7 @@ const allowed: Record<string, string[]> = {
     participates,
     'practitionersPost.read',
     ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
+    ...boardRights.practitionersMembers,
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -180,6 +204,7 @@ const allowed: Record<string, string[]> = {
     'lived.work',
     'storyPeer.read',
     ...inWorkingGroup,
+    'workingGroupCanvas.write',
     participates,
     ...practitionersCanvases,
     'representativesCanvasIFacilitate.write',
@@ -208,6 +233,8 @@ const allowed: Record<string, string[]> = {
     'representativesPostOfOthers.create',
     ...runsGroups,
     ...cardRights.lived,
+    ...boardRights.livedReaders,
+    ...boardRights.livedFacilitator,
   ],
   researcher: [...researcherRights, 'export.read'],
   admin: [
@@ -233,10 +260,11 @@ const allowed: Record<string, string[]> = {
     ...inWorkingGroup,
     livedMember,
     participates,
-    'livedWorkingGroupCanvas.write',
     'livedPost.read',
     ...ofGroups('livedGroup'),
     ...cardRights.lived,
+    ...boardRights.livedReaders,
+    ...boardRights.livedMembers,
     'lived.read',
     'lived.write',
     'lived.work',
@@ -251,6 +279,7 @@ const allowed: Record<string, string[]> = {
     participates,
     'practitionersPost.read',
     ...ofGroups('practitionersGroupOfOthers', 'practitionersGroupInMySession'),
+    ...boardRights.practitionersMembers,
     'practitioners.read',
     'practitioners.write',
     'practitioners.work',
@@ -343,6 +372,15 @@ describe('can(actor, action, resource)', () => {
     expect(can(admin, 'read', resources.practitioners!)).toBe(false);
     // Not being of the lived-experience group, they do not decide who joins it.
     expect(can(admin, 'assign', resources.lived!)).toBe(false);
+  });
+
+  it("lets an admin draft a peer group's board only where they read it", () => {
+    const admin = actor('admin');
+    expect(can(admin, 'write', resources.livedBoard!)).toBe(false);
+    admin.membership = { ...admin.membership!, spaceIds: new Set(['lived']) };
+    expect(can(admin, 'write', resources.livedBoard!)).toBe(true);
+    expect(can(admin, 'create', resources.livedBoard!)).toBe(true);
+    expect(can(admin, 'write', resources.practitionersBoard!)).toBe(false);
   });
 
   it('lets a researcher who is in a peer space neither post in a session nor name its representatives', () => {

@@ -65,6 +65,8 @@ export type Resource =
       writers: CanvasWriters;
       ownerId: string | null;
       representativeIds: ReadonlySet<string>;
+      /** The session's writing team (for `working_group`): chosen in the session, MK-8. */
+      writingTeamIds: ReadonlySet<string>;
       /** The session's peer spaces (for `participants`). */
       groupSpaceIds: ReadonlySet<string>;
       /** Its stage is open: work is added only then. */
@@ -87,6 +89,27 @@ export type Resource =
    * story, the author of a post).
    */
   | { kind: 'quote'; initiativeId: string; source: CardSourceResource }
+  /**
+   * A synthesis board (issue 11), or one a writer would make (`create`). Read by whoever reads
+   * its space; written, on a peer group's board (MK-4), by the facilitators and admins who read
+   * it ("drafted by the facilitators, validated by the group"), on the synthesis board by those
+   * who write in the synthesis space.
+   */
+  | { kind: 'board'; initiativeId: string; space: { id: string; kind: SpaceKind } }
+  /**
+   * A finding of a board: read and written as its board. `decide` asks whether the actor may
+   * record the decision of the group `decidingFor`: one of the groups that decide on it, as its
+   * own member.
+   */
+  | {
+      kind: 'finding';
+      initiativeId: string;
+      space: { id: string; kind: SpaceKind };
+      /** The groups (peer spaces) that decide on its findings when they are returned. */
+      decidingSpaceIds: ReadonlySet<string>;
+      /** The group a decision would be recorded for (only `decide` reads it). */
+      decidingFor: string | null;
+    }
   /**
    * A post in a session's stage. Read like a canvas of its space; written, in a stage for
    * representatives, by them (and the facilitators), in any other by whoever takes part: the
@@ -131,7 +154,7 @@ const readsCardSource = (actor: Actor, source: CardSourceResource) =>
 /**
  * Who writes in a canvas, from its stage's participation: the group itself, the owner of a
  * success alone (the learning companion does not edit it), the groups' representatives, the
- * working group, every participant, or the facilitators (their notes).
+ * session's writing team, every participant, or the facilitators (their notes).
  */
 export type CanvasWriters =
   'group' | 'owner' | 'representatives' | 'working_group' | 'participants' | 'facilitators';
@@ -139,9 +162,11 @@ export type CanvasWriters =
 /**
  * `work` is asked of a member rather than by them: do they work in this space (listed among its
  * people)? Only spaces answer it. `support`: the actor may be asked to help write a story (asked
- * of the candidate, not of the teller, who needs `manage` to ask).
+ * of the candidate, not of the teller, who needs `manage` to ask). `decide`: record a group's
+ * decision on a returned finding.
  */
-export type Action = 'create' | 'read' | 'write' | 'manage' | 'assign' | 'work' | 'support';
+export type Action =
+  'create' | 'read' | 'write' | 'manage' | 'assign' | 'work' | 'support' | 'decide';
 
 /** Roles a facilitator may invite: never one with more power than their own. */
 const facilitatorInvites: ReadonlySet<Role> = new Set([
@@ -290,6 +315,30 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return false;
     }
 
+    case 'board':
+    case 'finding': {
+      const space = {
+        kind: 'space',
+        initiativeId: resource.initiativeId,
+        spaceId: resource.space.id,
+        spaceKind: resource.space.kind,
+      } as const;
+      if (!can(actor, 'read', space)) return false;
+      if (action === 'read') return true;
+      if (action === 'decide') {
+        if (resource.kind !== 'finding' || resource.decidingFor === null) return false;
+        return (
+          role !== 'researcher' &&
+          resource.decidingSpaceIds.has(resource.decidingFor) &&
+          membership.spaceIds.has(resource.decidingFor)
+        );
+      }
+      // Making a board is writing on it; a finding is made through its board.
+      if (action !== 'write' && !(action === 'create' && resource.kind === 'board')) return false;
+      if (resource.space.kind === 'synthesis') return can(actor, 'write', space);
+      return role === 'facilitator' || role === 'admin';
+    }
+
     case 'post': {
       const facilitates = role === 'facilitator' && resource.facilitatorIds.has(actor.accountId);
       if (action === 'read')
@@ -305,6 +354,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       return writes({ ...actor, membership }, facilitates, resource.writers, {
         ...resource,
         ownerId: null,
+        writingTeamIds: new Set(),
       });
     }
 
@@ -377,6 +427,7 @@ function writes(
     space: { id: string };
     ownerId: string | null;
     representativeIds: ReadonlySet<string>;
+    writingTeamIds: ReadonlySet<string>;
     groupSpaceIds: ReadonlySet<string>;
   },
 ): boolean {
@@ -388,8 +439,9 @@ function writes(
       return work.ownerId === actor.accountId;
     case 'representatives':
       return facilitates || work.representativeIds.has(actor.accountId);
+    // A session's writing stage: the team chosen in the session, not the initiative-wide flag.
     case 'working_group':
-      return facilitates || membership.inWorkingGroup;
+      return facilitates || work.writingTeamIds.has(actor.accountId);
     case 'participants':
       return (
         facilitates ||

@@ -30,6 +30,7 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
     writers,
     ownerId: null,
     representativeIds: new Set(),
+    writingTeamIds: new Set(),
     groupSpaceIds: new Set(['lived', 'practitioners']),
     open: true,
     contractAccepted: true,
@@ -52,6 +53,11 @@ export function sessionResources(initiativeId: string): Record<string, Resource>
     practitionersCanvas: canvas('group', 'practitioners'),
     representativesCanvasIFacilitate: canvas('representatives', 'synthesis'),
     workingGroupCanvas: canvas('working_group', 'synthesis'),
+    // Account-1 is in the session's writing team, whatever the initiative-wide flag says.
+    writingTeamCanvas: canvas('working_group', 'synthesis', {
+      facilitatorIds: new Set(['account-9']),
+      writingTeamIds: new Set(['account-1']),
+    }),
     participantsCanvas: canvas('participants', 'synthesis'),
     livedFacilitatorsCanvas: canvas('facilitators', 'lived'),
     livedCanvasOfOthers: canvas('group', 'lived', { facilitatorIds: new Set(['account-9']) }),

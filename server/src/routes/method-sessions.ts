@@ -9,6 +9,7 @@ import {
   newContributionSchema,
   releaseSchema,
   representativesSchema,
+  writingTeamSchema,
   stageTimerSchema,
   startSessionSchema,
   validationSchema,
@@ -44,6 +45,7 @@ import {
 import { listMySessions, startSession } from '../services/sessions/start';
 import { attachOwnerStory } from '../services/sessions/owner-story';
 import { sessionView } from '../services/sessions/view';
+import { chooseWritingTeam } from '../services/sessions/writing';
 
 const initiativeParam = z.object({ initiativeId: z.uuid() });
 const sessionParam = z.object({ sessionId: z.uuid() });
@@ -271,6 +273,17 @@ export function methodSessionRoutes(deps: AppDeps) {
           const { sessionId } = c.req.valid('param');
           const { spaceId, accountIds } = c.req.valid('json');
           await nameRepresentatives(deps, account, sessionId, spaceId, accountIds);
+          return c.json(await present(account, sessionId), 200);
+        },
+      )
+      .put(
+        '/:sessionId/writing-team',
+        validate('param', sessionParam),
+        validate('json', writingTeamSchema),
+        async (c) => {
+          const account = requireAccount(c);
+          const { sessionId } = c.req.valid('param');
+          await chooseWritingTeam(deps, account, sessionId, c.req.valid('json').accountIds);
           return c.json(await present(account, sessionId), 200);
         },
       )

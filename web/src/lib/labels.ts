@@ -51,6 +51,7 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'stage.release': m.audit_action_stage_release,
   'stage.owner_confirm': m.audit_action_stage_owner_confirm,
   'session.representatives': m.audit_action_session_representatives,
+  'session.writing_team': m.audit_action_session_writing_team,
   'contract.revise': m.audit_action_contract_revise,
   'contract.accept': m.audit_action_contract_accept,
   'dependency.declare': m.audit_action_dependency_declare,
@@ -78,6 +79,14 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'contribution.restore': m.audit_action_contribution_restore,
   'stage.timer': m.audit_action_stage_timer,
   'session.alert_threshold': m.audit_action_session_alert_threshold,
+  'board.create': m.audit_action_board_create,
+  'finding.create': m.audit_action_finding_create,
+  'finding.rename': m.audit_action_finding_rename,
+  'finding.return': m.audit_action_finding_return,
+  'finding.revise': m.audit_action_finding_revise,
+  'finding.finalize': m.audit_action_finding_finalize,
+  'finding.decide': m.audit_action_finding_decide,
+  'finding.disagreement': m.audit_action_finding_disagreement,
 };
 
 const builtInSpaceNames = {

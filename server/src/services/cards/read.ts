@@ -49,20 +49,34 @@ export async function listCards(
   if (!space) throw new AppError('not_found');
   const actor = await loadActor(db, account, space.initiativeId);
   authorize(actor, 'read', spaceResource(space));
+  return (await readableCards(db, account, actor, space)).map(({ view }) => view);
+}
+
+/** A card the caller may read, with its source as it is now and the view they get. */
+export interface ReadableCard {
+  card: StoredCard;
+  source: LoadedSource;
+  view: InsightCard;
+}
+
+/** The cards made in `space` that `actor` may read, oldest first (a board's cards, too). */
+export async function readableCards(
+  db: Queryable,
+  account: Account,
+  actor: Actor,
+  space: Space,
+): Promise<ReadableCard[]> {
   const spaces = new Map((await listSpaces(db, space.initiativeId)).map((s) => [s.id, s]));
   // Cards quoting one source share its lookup.
   const sources = new Map<string, Promise<LoadedSource | undefined>>();
-  const views: InsightCard[] = [];
-  for (const card of await listCardsInSpace(db, spaceId)) {
+  const readable: ReadableCard[] = [];
+  for (const card of await listCardsInSpace(db, space.id)) {
     const key = JSON.stringify(card.source);
     if (!sources.has(key))
       sources.set(key, loadCardSource(db, account, actor, card.source, card.storyId ?? undefined));
     const source = await sources.get(key)!;
-    if (source && readable(actor, card, space, source))
-      views.push(cardView(card, source, spaces, actor));
+    if (source && can(actor, 'read', cardResource(card, space, source) satisfies CardResource))
+      readable.push({ card, source, view: cardView(card, source, spaces, actor) });
   }
-  return views;
+  return readable;
 }
-
-const readable = (actor: Actor, card: StoredCard, space: Space, source: LoadedSource) =>
-  can(actor, 'read', cardResource(card, space, source) satisfies CardResource);

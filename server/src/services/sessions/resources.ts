@@ -73,6 +73,7 @@ export function canvasResource(
           : writersOf[participation],
     ownerId: session.ownerId,
     representativeIds: new Set(session.groups.flatMap((g) => g.representativeIds)),
+    writingTeamIds: new Set(session.writingTeamIds),
     groupSpaceIds: new Set(session.groups.map((g) => g.spaceId)),
     open:
       canvas.purpose === 'facilitator_notes' ||

@@ -12,6 +12,7 @@ import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
 import { loadSessionContext, seesGroup, workSpaceOf, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
+import { canvasRefusal, postRefusal } from './writing';
 import {
   claimCrossed,
   closeBlockers,
@@ -52,7 +53,7 @@ function postsIn(context: SessionContext, stage: Stage) {
 
 /**
  * Dependency pairs that would share a working group: both in one of the session's groups, or
- * both speaking in the synthesis space (representatives or the working group).
+ * both speaking in the synthesis space (representatives, the writing team, the working group).
  */
 function dependencyWarnings(
   context: SessionContext,
@@ -62,6 +63,7 @@ function dependencyWarnings(
   const { session, members } = context;
   const inSynthesis = (accountId: string) =>
     members.find((member) => member.accountId === accountId)?.inWorkingGroup ||
+    session.writingTeamIds.includes(accountId) ||
     session.groups.some((group) => group.representativeIds.includes(accountId));
   const groupsOfPerson = (accountId: string) =>
     session.groups
@@ -111,6 +113,7 @@ export async function sessionView(
     stages: session.method.stages.map((stage) => {
       const state = facts.states.get(stage.id);
       const status = state?.status ?? 'not_started';
+      const canPost = postsIn(context, stage);
       return {
         id: stage.id,
         status,
@@ -122,7 +125,9 @@ export async function sessionView(
             ? closeBlockers(facts, stage)
             : openBlockers(facts, stage),
         ...stageAsks(facts, stage, (id) => seesGroup(context, id)),
-        canPost: postsIn(context, stage),
+        canPost,
+        postRefusal: postRefusal(context, stage, canPost),
+        boards: [],
       };
     }),
     groups: session.groups.map((group) => {
@@ -149,7 +154,9 @@ export async function sessionView(
         .filter((group) => group.representativeIds.includes(account.id))
         .map((group) => group.spaceId),
       isOwner: session.ownerId === account.id,
+      inWritingTeam: session.writingTeamIds.includes(account.id),
     },
+    writingTeam: session.writingTeamIds.map(person),
     contract: {
       version: contract.version,
       terms: contract.terms,
@@ -168,6 +175,7 @@ export async function sessionView(
         purpose: canvas.purpose,
         docName: canvasDocName(canvas.id),
         canWrite: can(context.actor, 'write', resource),
+        writeRefusal: canvasRefusal(context, resource),
       })),
     validations: facts.validations
       .filter((validation) => seesValidation(validation.stageId, validation.spaceId))

@@ -1,14 +1,23 @@
-import type { ContractTerms } from '@mizug/domain';
+import type { ContractTerms, GroupDecisionRule } from '@mizug/domain';
 import type { Queryable } from '../../database';
 import { json } from './json';
 
 export async function currentContract(db: Queryable, sessionId: string) {
-  const [row] = await db.query<{ version: number; terms: string | null }>(
-    `SELECT version, terms::text AS terms FROM session_contracts WHERE session_id = $1
-     ORDER BY version DESC LIMIT 1`,
+  const [row] = await db.query<{
+    version: number;
+    terms: string | null;
+    decision_rule: GroupDecisionRule;
+  }>(
+    `SELECT version, terms::text AS terms, decision_rule FROM session_contracts
+     WHERE session_id = $1 ORDER BY version DESC LIMIT 1`,
     [sessionId],
   );
-  return { version: row!.version, terms: row!.terms ? json<ContractTerms>(row!.terms) : null };
+  return {
+    version: row!.version,
+    terms: row!.terms ? json<ContractTerms>(row!.terms) : null,
+    /** How a group's decision on a returned finding stands. */
+    decisionRule: row!.decision_rule,
+  };
 }
 
 export async function insertContractVersion(

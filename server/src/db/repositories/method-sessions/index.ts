@@ -10,3 +10,4 @@ export * from './representatives';
 export * from './sessions';
 export * from './stages';
 export * from './validations';
+export * from './writing-team';

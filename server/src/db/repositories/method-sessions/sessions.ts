@@ -16,6 +16,8 @@ export interface StoredMethodSession {
   alertThreshold: number;
   openStageId: string | null;
   groups: { spaceId: string; facilitatorIds: string[]; representativeIds: string[] }[];
+  /** The mixed writing team chosen in the session (MK-8), in the order they were chosen. */
+  writingTeamIds: string[];
 }
 
 const selectSessions = `
@@ -30,7 +32,9 @@ const selectSessions = `
         'representativeIds', array(SELECT r.account_id FROM session_representatives r
                                    WHERE r.session_id = g.session_id AND r.space_id = g.space_id
                                    ORDER BY r.named_at))), '[]')::text
-     FROM session_groups g WHERE g.session_id = s.id) AS groups
+     FROM session_groups g WHERE g.session_id = s.id) AS groups,
+    array(SELECT w.account_id FROM session_writing_team w WHERE w.session_id = s.id
+          ORDER BY w.chosen_at, w.account_id) AS writing_team_ids
   FROM method_sessions s`;
 
 interface SessionRow {
@@ -45,6 +49,7 @@ interface SessionRow {
   alert_threshold: number;
   open_stage_id: string | null;
   groups: string;
+  writing_team_ids: string[];
   [key: string]: unknown;
 }
 
@@ -60,6 +65,7 @@ const toSession = (row: SessionRow): StoredMethodSession => ({
   alertThreshold: row.alert_threshold,
   openStageId: row.open_stage_id,
   groups: json<StoredMethodSession['groups']>(row.groups),
+  writingTeamIds: row.writing_team_ids,
 });
 
 export async function findMethodSession(db: Queryable, id: string) {

@@ -17,14 +17,14 @@ function card(id: string, createdAt = '2026-12-01T10:00:00.000Z'): InsightCard {
     knowledgeType: 'practice',
     credit: { credit: 'name', name: 'Dana' },
     codeIds: [],
-    evidence: null,
     withdrawn: false,
+    quoteConsent: 'not_needed',
+    exportable: true,
     createdAt,
     createdBy: null,
     isMine: false,
     canCode: false,
-    quoteConsent: 'not_needed',
-    exportable: true,
+    evidence: null,
   };
 }
 

@@ -1,8 +1,10 @@
 import type {
   DependencyRelation,
   SessionContribution,
+  SessionView,
   StageStatus,
   ValidationDecision,
+  WriteRefusal,
 } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
 
@@ -48,3 +50,20 @@ export const stanceLabels: Record<Stance, () => string> = {
   contest: m.artefact_stance_contest,
   add: m.artefact_stance_add,
 };
+
+const refusalLabels: Record<Exclude<WriteRefusal, 'not_owner'>, () => string> = {
+  stage_closed: m.write_refusal_stage_closed,
+  contract_not_accepted: m.write_refusal_contract_not_accepted,
+  not_in_writing_team: m.write_refusal_not_in_writing_team,
+  not_representative: m.write_refusal_not_representative,
+  not_in_group: m.write_refusal_not_in_group,
+  facilitators_only: m.write_refusal_facilitators_only,
+};
+
+/** Why the caller reads but does not write, as the server said it; the owner by name. */
+export function refusalText(session: SessionView, refusal: WriteRefusal): string {
+  if (refusal !== 'not_owner') return refusalLabels[refusal]();
+  return session.owner
+    ? m.artefact_canvas_owner_only({ name: session.owner.displayName })
+    : m.write_refusal_not_owner();
+}

@@ -40,9 +40,10 @@ describe('the session page’s names', () => {
     expect(personName(null)).toBe('A former member');
   });
 
-  it('titles a stage in the page’s language, or by its id once the method no longer has it', () => {
+  it('titles a stage in the page’s language, never by its internal code', () => {
     expect(stageTitle(session, 'MK-0')).toBe(session.method.stages[0]!.title.en);
-    expect(stageTitle(session, 'MK-99')).toBe('MK-99');
+    // Never the internal code, even for a stage the method no longer has.
+    expect(stageTitle(session, 'MK-99')).not.toContain('MK-99');
   });
 });
 
@@ -75,7 +76,7 @@ describe('the stages of a session', () => {
 
   it('reads a stage the server did not send as not started, in round 1, asking nobody, open to no post', () => {
     expect(stageState(buildSessionView({ stages: [] }), 'MK-3')).toEqual(
-      buildStage('MK-3', { groupIds: [], canPost: false }),
+      buildStage('MK-3', { groupIds: [], canPost: false, postRefusal: 'stage_closed' }),
     );
   });
 
@@ -96,7 +97,13 @@ describe('what a stage asks of the caller’s groups', () => {
   const asking = (groupIds: string[], me: string[], isFacilitator = false) =>
     buildSessionView({
       stages: [buildStage('MK-3', { groupIds, asksForValidation: true })],
-      me: { isFacilitator, groupIds: me, representsGroupIds: [], isOwner: false },
+      me: {
+        isFacilitator,
+        groupIds: me,
+        representsGroupIds: [],
+        isOwner: false,
+        inWritingTeam: false,
+      },
     });
 
   it('asks a member for their group’s work', () => {
@@ -135,7 +142,13 @@ describe('taking part', () => {
   it('lets facilitators work without accepting the agreement they wrote', () => {
     const session = buildSessionView({
       contract: { version: 1, terms: null, acceptedByMe: false, pending: [] },
-      me: { isFacilitator: true, groupIds: [], representsGroupIds: [], isOwner: false },
+      me: {
+        isFacilitator: true,
+        groupIds: [],
+        representsGroupIds: [],
+        isOwner: false,
+        inWritingTeam: false,
+      },
     });
     expect(mayTakePart(session)).toBe(true);
   });
@@ -148,6 +161,7 @@ describe('taking part', () => {
       purpose,
       docName: `canvas.${id}`,
       canWrite: false,
+      writeRefusal: 'stage_closed' as const,
     });
     const session = buildSessionView({
       canvases: [

@@ -14,10 +14,10 @@ export function groupName(session: SessionView, spaceId: string | null): string 
 export const personName = (person: { displayName: string } | null | undefined) =>
   person?.displayName || m.artefact_former_member();
 
-/** A stage's title in the page's language, by its id (the id itself for a stage no longer defined). */
+/** A stage's title in the page's language, by its id; never the id, an internal code. */
 export function stageTitle(session: SessionView, stageId: string): string {
   const stage = session.method.stages.find((candidate) => candidate.id === stageId);
-  return stage ? localized(stage.title) : stageId;
+  return stage ? localized(stage.title) : m.stage_unknown();
 }
 
 /** The method's stages before the given one, in order. */
@@ -52,6 +52,8 @@ export const stageState = (session: SessionView, stageId: string): SessionStage 
     groupIds: [],
     asksForValidation: false,
     canPost: false,
+    postRefusal: 'stage_closed',
+    boards: [],
   };
 
 /**

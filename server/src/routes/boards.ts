@@ -1,0 +1,96 @@
+import { findingChangeSchema, newBoardSchema, newFindingSchema } from '@mizug/domain';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../http/context';
+import { requireAccount } from '../http/sign-in';
+import { validate } from '../http/validate';
+import { createBoard, createFinding } from '../services/boards/create';
+import {
+  listBoardFindings,
+  listBoards,
+  listInitiativeFindings,
+  readBoard,
+  readFinding,
+} from '../services/boards/read';
+import { renameFinding } from '../services/boards/rename';
+
+const spaceParam = z.object({ spaceId: z.uuid() });
+const boardParam = z.object({ boardId: z.uuid() });
+const findingParam = z.object({ findingId: z.uuid() });
+const initiativeParam = z.object({ id: z.uuid() });
+
+/** A space's synthesis boards, under /api/spaces. */
+function spaceBoards({ db, events }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/:spaceId/boards', validate('param', spaceParam), async (c) =>
+      c.json(await listBoards(db, requireAccount(c), c.req.valid('param').spaceId), 200),
+    )
+    .post(
+      '/:spaceId/boards',
+      validate('param', spaceParam),
+      validate('json', newBoardSchema),
+      async (c) => {
+        const { spaceId } = c.req.valid('param');
+        const input = c.req.valid('json');
+        return c.json(await createBoard({ db, events }, requireAccount(c), spaceId, input), 201);
+      },
+    );
+}
+
+/** One board, under /api/boards: read it, its findings, and adding one. */
+function oneBoard({ db, events }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/:boardId', validate('param', boardParam), async (c) =>
+      c.json(await readBoard(db, requireAccount(c), c.req.valid('param').boardId), 200),
+    )
+    .get('/:boardId/findings', validate('param', boardParam), async (c) =>
+      c.json(await listBoardFindings(db, requireAccount(c), c.req.valid('param').boardId), 200),
+    )
+    .post(
+      '/:boardId/findings',
+      validate('param', boardParam),
+      validate('json', newFindingSchema),
+      async (c) => {
+        const { boardId } = c.req.valid('param');
+        const input = c.req.valid('json');
+        return c.json(await createFinding({ db, events }, requireAccount(c), boardId, input), 201);
+      },
+    );
+}
+
+/** One finding, under /api/findings. */
+function oneFinding({ db, events }: AppDeps) {
+  return new Hono<AppEnv>()
+    .get('/:findingId', validate('param', findingParam), async (c) =>
+      c.json(await readFinding(db, requireAccount(c), c.req.valid('param').findingId), 200),
+    )
+    .patch(
+      '/:findingId',
+      validate('param', findingParam),
+      validate('json', findingChangeSchema),
+      async (c) => {
+        const { findingId } = c.req.valid('param');
+        const { title } = c.req.valid('json');
+        return c.json(
+          await renameFinding({ db, events }, requireAccount(c), findingId, title),
+          200,
+        );
+      },
+    );
+}
+
+/** The findings of an initiative (the contract other tools read), under /api/initiatives. */
+function initiativeFindings({ db }: AppDeps) {
+  return new Hono<AppEnv>().get('/:id/findings', validate('param', initiativeParam), async (c) =>
+    c.json(await listInitiativeFindings(db, requireAccount(c), c.req.valid('param').id), 200),
+  );
+}
+
+/** Boards and findings: mounted at /api/spaces, /api/boards, /api/findings, /api/initiatives. */
+export const boardRoutes = (deps: AppDeps) => ({
+  spaces: spaceBoards(deps),
+  boards: oneBoard(deps),
+  findings: oneFinding(deps),
+  initiatives: initiativeFindings(deps),
+});
