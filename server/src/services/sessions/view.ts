@@ -1,3 +1,4 @@
+import { ownerStoryOf } from './owner-story';
 import {
   canvasDocName,
   type Account,
@@ -106,6 +107,7 @@ export async function sessionView(
     title: session.title,
     method: session.method,
     owner: session.ownerId ? person(session.ownerId) : null,
+    ownerStory: await ownerStoryOf(db, context),
     startedAt: session.startedAt.toISOString(),
     participants: [...new Set([...facts.participantIds, ...facilitatorsOf(session)])].map(person),
     stages: session.method.stages.map((stage) => {
