@@ -1,13 +1,11 @@
-import type {
-  ApiError,
-  AuditEntry,
-  Code,
-  Codebook,
-  CodeNode,
-  CreatedInvitation,
-} from '@mizug/domain';
+import type { ApiError, AuditEntry, Code, Codebook, CodeNode } from '@mizug/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
+import {
+  adminInDatabase,
+  inviteFacilitator,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
 import { overHttp, Person } from './factories/person';
 import { withFailingAudit } from './support/audit-failure';
 import { createTestDatabase, testStorages } from './support/databases';
@@ -82,14 +80,7 @@ describe.each(testStorages)('codebook API on %s', (kind) => {
     audit = withFailingAudit(await createTestDatabase(kind));
     server = await startTestServer(kind, { db: audit.db });
     seed = await seedInitiative(overHttp(server.url), adminInDatabase(server.db), ['he', 'ar']);
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    facilitator = new Person(overHttp(server.url));
-    const { code } = (await invitation.json()) as CreatedInvitation;
-    expect((await facilitator.join(code, 'noa', 'נועה')).status).toBe(201);
+    facilitator = await inviteFacilitator(overHttp(server.url), seed);
     facilitatorId = await facilitator.accountId();
     const told = await seed.people.ebe.post(`/api/initiatives/${seed.initiativeId}/stories`, {
       spaceId: seed.spaces.lived_experience,

@@ -4,7 +4,6 @@ import {
   type Board,
   type Finding,
   spaceDocName,
-  type CreatedInvitation,
   type DocumentKind,
   type SessionView,
   type Story,
@@ -13,8 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { findingField } from '../packages/editor/src/board';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
-import { overHttp, Person } from './factories/person';
+import {
+  adminInDatabase,
+  inviteFacilitator,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
+import { overHttp } from './factories/person';
 import { connectDoc, eventually, writeParagraph } from './support/collab-client';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -43,14 +47,7 @@ describe.each(testStorages)('the rich-text check on every kind of document over 
     expect(told.status).toBe(201);
     const story = (await told.json()) as Story;
 
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    const facilitator = new Person(overHttp(server.url));
-    const { code } = (await invitation.json()) as CreatedInvitation;
-    expect((await facilitator.join(code, 'noa', 'נועה')).status).toBe(201);
+    const facilitator = await inviteFacilitator(overHttp(server.url), seed);
     const facilitatorId = await facilitator.accountId();
     const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
       methodId: 'merging-of-knowledge',

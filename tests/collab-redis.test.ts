@@ -1,6 +1,10 @@
 import { collabCloseCodes, spaceDocName } from '@mizug/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { removeFromInitiative, type SeededInitiative } from './factories/initiative';
+import {
+  inviteFacilitator,
+  removeFromInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
 import { overHttp, Person } from './factories/person';
 import { connectDoc, eventually } from './support/collab-client';
 import type { RunningServer } from './support/server-process';
@@ -89,14 +93,7 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
   });
 
   it('tells pages on the other instance that a method session moved on', async () => {
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    const facilitator = new Person(overHttp(one.url));
-    const { code } = (await invitation.json()) as { code: string };
-    expect((await facilitator.join(code, 'noa-scaleout', 'נועה')).status).toBe(201);
+    const facilitator = await inviteFacilitator(overHttp(one.url), seed, 'noa-scaleout', 'נועה');
     const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
       methodId: 'merging-of-knowledge',
       title: 'Across instances',

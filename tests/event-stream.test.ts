@@ -1,7 +1,12 @@
-import type { CreatedInvitation, SessionView, Story } from '@mizug/domain';
+import type { SessionView, Story } from '@mizug/domain';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
+import {
+  adminInDatabase,
+  inviteFacilitator,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
 import { overHttp, Person } from './factories/person';
 import { connectDoc, eventually, writeParagraph } from './support/collab-client';
 import { testStorages } from './support/databases';
@@ -60,14 +65,7 @@ describe.each(testStorages)('GET /api/initiatives/:id/events over %s', (kind) =>
   beforeAll(async () => {
     server = await startTestServer(kind, { collab: { idleUnloadMs: 50 } });
     seed = await seedInitiative(overHttp(server.url), adminInDatabase(server.db));
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    const { code } = (await invitation.json()) as CreatedInvitation;
-    facilitator = new Person(overHttp(server.url));
-    expect((await facilitator.join(code, 'noa', 'נועה')).status).toBe(201);
+    facilitator = await inviteFacilitator(overHttp(server.url), seed);
   });
   afterEach(async () => {
     for (const opened of streams) await opened.close();

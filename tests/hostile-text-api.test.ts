@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ar from '../packages/i18n/messages/ar.json';
 import en from '../packages/i18n/messages/en.json';
 import he from '../packages/i18n/messages/he.json';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
+import {
+  adminInDatabase,
+  inviteFacilitator,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
 import { overHttp, Person } from './factories/person';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -52,13 +57,7 @@ describe.each(testStorages)('hostile text over %s', (kind) => {
       language: 'he',
     });
     storyId = ((await story.json()) as { id: string }).id;
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-    });
-    facilitator = new Person(overHttp(server.url));
-    const { code } = (await invitation.json()) as { code: string };
-    expect((await facilitator.join(code, 'noa', 'נועה')).status).toBe(201);
+    facilitator = await inviteFacilitator(overHttp(server.url), seed);
     const adapted = await facilitator.post(`/api/initiatives/${seed.initiativeId}/methods`, {
       from: builtinMethods[0]!.id,
     });

@@ -1,7 +1,12 @@
-import type { CreatedInvitation, SessionView } from '@mizug/domain';
+import type { SessionView } from '@mizug/domain';
 import type { MethodDefinition } from '@mizug/methods';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
+import {
+  adminInDatabase,
+  inviteFacilitator,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
 import { overHttp, Person } from './factories/person';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -33,14 +38,7 @@ describe.each(testStorages)('method rules over %s', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     seed = await seedInitiative(overHttp(server.url), adminInDatabase(server.db));
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    facilitator = new Person(overHttp(server.url));
-    const { code } = (await invitation.json()) as CreatedInvitation;
-    expect((await facilitator.join(code, 'noa', 'נועה')).status).toBe(201);
+    facilitator = await inviteFacilitator(overHttp(server.url), seed);
     facilitatorId = await facilitator.accountId();
   });
   afterAll(async () => {

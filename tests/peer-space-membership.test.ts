@@ -1,7 +1,12 @@
 import { apiErrorSchema, collabCloseCodes, spaceDocName, type Story } from '@mizug/domain';
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
+import {
+  adminInDatabase,
+  inviteFacilitator,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
 import { overHttp, Person } from './factories/person';
 import { loadDocument } from '../server/src/db/repositories/collab-documents';
 import { connectDoc, eventually, writeParagraph, type DocClient } from './support/collab-client';
@@ -47,14 +52,7 @@ describe.each(testStorages)('who joins a peer space, on %s', (kind) => {
   beforeAll(async () => {
     server = await startTestServer(kind);
     seed = await seedInitiative(overHttp(server.url), adminInDatabase(server.db));
-    const invitation = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    facilitator = new Person(overHttp(server.url));
-    const { code } = (await invitation.json()) as { code: string };
-    expect((await facilitator.join(code, 'noa', 'Noa')).status).toBe(201);
+    facilitator = await inviteFacilitator(overHttp(server.url), seed, 'noa', 'Noa');
     yossiId = await seed.people.practitioner.accountId();
 
     // Miriam shares a story with her peer group: what the space must not leak.

@@ -1,11 +1,16 @@
-import type { CreatedInvitation, SpaceStanding } from '@mizug/domain';
+import type { SpaceStanding } from '@mizug/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../server/src/app';
 import type { Database } from '../server/src/db/database';
 import { migrate } from '../server/src/db/migrate';
 import { EventBus } from '../server/src/events';
 import { createLogger } from '../server/src/logger';
-import { adminInDatabase, seedInitiative, type SeededInitiative } from './factories/initiative';
+import {
+  adminInDatabase,
+  inviteFacilitator,
+  seedInitiative,
+  type SeededInitiative,
+} from './factories/initiative';
 import { Person } from './factories/person';
 import { createTestDatabase, testStorages } from './support/databases';
 
@@ -47,14 +52,7 @@ describe.each(testStorages)('who a space page lists, on %s', (kind) => {
       events: new EventBus(),
     });
     seed = await seedInitiative(app, adminInDatabase(db));
-    const invited = await seed.admin.post(`/api/initiatives/${seed.initiativeId}/invitations`, {
-      role: 'facilitator',
-      sector: 'third_sector',
-      spaceId: null,
-    });
-    noa = new Person(app);
-    const { code } = (await invited.json()) as CreatedInvitation;
-    expect((await noa.join(code, 'noa', 'Noa')).status).toBe(201);
+    noa = await inviteFacilitator(app, seed, 'noa', 'Noa');
     const assigned = await seed.admin.call(
       'PUT',
       `/api/initiatives/${seed.initiativeId}/spaces/${seed.spaces.lived_experience}/members`,

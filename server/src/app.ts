@@ -11,6 +11,7 @@ import { eventRoutes } from './routes/events';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
 import { joinRoutes } from './routes/join';
+import { myWordsRoutes } from './routes/my-words';
 import { signInRoutes } from './routes/sign-in';
 import { spaceRoutes } from './routes/spaces';
 import { storyPhotoRoutes } from './routes/story-photos';
@@ -33,6 +34,7 @@ export function createApp(deps: AppDeps) {
   const sessions = methodSessionRoutes(deps);
   const codes = codeRoutes(deps);
   const cards = cardRoutes(deps);
+  const myWords = myWordsRoutes(deps);
   const boards = boardRoutes(deps);
   const app = new Hono<AppEnv>()
     .use(secureHeaders())
@@ -70,6 +72,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/codes', codes.codes)
     .route('/api/spaces', cards.spaces)
     .route('/api/cards', cards.cards)
+    .route('/api/stories', myWords.stories)
+    .route('/api/initiatives', myWords.initiatives)
     .route('/api/spaces', boards.spaces)
     .route('/api/boards', boards.boards)
     .route('/api/findings', boards.findings)

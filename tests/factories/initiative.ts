@@ -55,18 +55,8 @@ export async function seedInitiative(
     string
   >;
 
-  async function join(handle: string, displayName: string, role: string, spaceId: string | null) {
-    const response = await admin.post(`/api/initiatives/${initiativeId}/invitations`, {
-      role,
-      sector: 'community',
-      spaceId,
-    });
-    const { code } = (await response.json()) as CreatedInvitation;
-    const person = new Person(app);
-    const joined = await person.join(code, handle, displayName);
-    if (joined.status !== 201) throw new Error(`${handle} could not join: ${await joined.text()}`);
-    return person;
-  }
+  const join = (handle: string, displayName: string, role: string, spaceId: string | null) =>
+    invitePerson(app, admin, initiativeId, { handle, displayName, role, spaceId });
 
   return {
     initiativeId,
@@ -80,6 +70,34 @@ export async function seedInitiative(
     },
   };
 }
+
+/** `inviter` invites someone with `role` (into `spaceId`, if any), who joins through the API. */
+export async function invitePerson(
+  app: AnyApp,
+  inviter: Person,
+  initiativeId: string,
+  who: { handle: string; displayName: string; role: string; spaceId?: string | null },
+): Promise<Person> {
+  const response = await inviter.post(`/api/initiatives/${initiativeId}/invitations`, {
+    role: who.role,
+    sector: who.role === 'facilitator' ? 'third_sector' : 'community',
+    spaceId: who.spaceId ?? null,
+  });
+  const { code } = (await response.json()) as CreatedInvitation;
+  const person = new Person(app);
+  const joined = await person.join(code, who.handle, who.displayName);
+  if (joined.status !== 201)
+    throw new Error(`${who.handle} could not join: ${await joined.text()}`);
+  return person;
+}
+
+/** A facilitator of the seeded initiative in no space: Noa, unless a test needs another. */
+export const inviteFacilitator = (
+  app: AnyApp,
+  seed: SeededInitiative,
+  handle = 'noa',
+  displayName = 'נועה',
+) => invitePerson(app, seed.admin, seed.initiativeId, { handle, displayName, role: 'facilitator' });
 
 /** The admin removes one of the seeded people from the initiative; returns the HTTP status. */
 export async function removeFromInitiative(

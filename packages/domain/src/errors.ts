@@ -51,6 +51,8 @@ export const errorCodes = [
   'code_cycle',
   'code_merge_into_itself',
   'code_in_use',
+  'not_the_teller',
+  'quote_consent_not_asked',
   'citation_not_on_board',
   'finding_not_approved',
   'finding_final',

@@ -12,3 +12,4 @@ export * from './method-session';
 export * from './text';
 export * from './insight-card';
 export * from './board';
+export * from './quote-consent';

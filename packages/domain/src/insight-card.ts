@@ -70,6 +70,15 @@ export const cardCreditSchema = z.object({
 });
 export type CardCredit = z.infer<typeof cardCreditSchema>;
 
+/**
+ * Whether the quoted person let the card's words leave the initiative, read from the source now:
+ * `not_needed` (not a story, or quoting `yes`), `pending` / `approved` / `declined` (quoting
+ * `ask_first`: the teller's answer to the request), `never` (quoting `no`).
+ */
+export const quoteConsents = ['not_needed', 'pending', 'approved', 'declined', 'never'] as const;
+export const quoteConsentSchema = z.enum(quoteConsents);
+export type QuoteConsent = z.infer<typeof quoteConsentSchema>;
+
 /** A card as its reader sees it. */
 export const insightCardSchema = z.object({
   id: z.uuid(),
@@ -86,6 +95,9 @@ export const insightCardSchema = z.object({
   codeIds: z.array(z.uuid()),
   /** Its source was withdrawn, or no longer reaches this space: computed live, never exported. */
   withdrawn: z.boolean(),
+  quoteConsent: quoteConsentSchema,
+  /** May leave the initiative (exports, publications): not withdrawn, consent not needed or given. */
+  exportable: z.boolean(),
   createdAt: z.iso.datetime({ offset: true }),
   /** Who made it; null when the maker is the quoted teller and the reader is not. */
   createdBy: z.object({ id: z.uuid(), displayName: z.string() }).nullable(),

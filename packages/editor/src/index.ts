@@ -5,3 +5,4 @@ export * from './schema';
 export { Editor } from '@tiptap/core';
 export * from './update-check';
 export * from './board';
+export type { AnyExtension } from '@tiptap/core';

@@ -26,6 +26,7 @@ export function cardResources(
     kind: 'story' as const,
     story: resources[name] as Of<'story'>,
   });
+  const post = (name: string) => ({ kind: 'post' as const, post: resources[name] as Of<'post'> });
   const livedCanvas = { kind: 'canvas' as const, canvas: resources.livedCanvas as Of<'canvas'> };
   return {
     cardWorkingGroupStoryInSynthesis: card('synthesis', story('storyWorkingGroup')),
@@ -50,13 +51,40 @@ export function cardResources(
     myPrivateStoryCard: card('lived', story('myStory'), 'account-1'),
     newCardFromMyPrivateStory: card('lived', story('myStory')),
     newCardFromMyPrivateStoryInSynthesis: card('synthesis', story('myStory')),
+    // The words cards quote: account-1 decides only about their own story's and post's.
+    quoteOfMyStory: { kind: 'quote', initiativeId, source: story('myWithdrawnStory') },
+    quoteOfOthersStory: { kind: 'quote', initiativeId, source: story('storyWorkingGroup') },
+    quoteOfMyPost: {
+      kind: 'quote',
+      initiativeId,
+      source: {
+        kind: 'post',
+        post: { ...(resources.livedPost as Of<'post'>), authorId: 'account-1' },
+      },
+    },
+    quoteOfOthersPost: { kind: 'quote', initiativeId, source: post('livedPost') },
+    quoteOfRelease: {
+      kind: 'quote',
+      initiativeId,
+      source: {
+        kind: 'release',
+        session: resources.sessionIFacilitate as Of<'session'>,
+        groupSpaceId: 'lived',
+      },
+    },
   };
 }
 
 /** The matrix's expected card rights, by who holds them (`policy.test.ts` spreads them in). */
 export const cardRights = {
   /** A card they made in the synthesis: read by its readers, deleted by its maker. */
-  everyMember: ['myCardInSynthesis.read', 'myCardInSynthesis.manage'],
+  everyMember: [
+    'myCardInSynthesis.read',
+    'myCardInSynthesis.manage',
+    // Their own words, wherever quoted (even from a story they withdrew).
+    'quoteOfMyStory.manage',
+    'quoteOfMyPost.manage',
+  ],
   /** Made and coded in the lived-experience space by its members and its guarantor. */
   lived: [
     'cardPeerStoryInLived.create',

@@ -86,6 +86,12 @@ export type Resource =
       source: CardSourceResource;
     }
   /**
+   * The words a card quotes, as the person they belong to decides about them: `manage` is
+   * answering a request to quote them and withdrawing the quote, theirs alone (the teller of a
+   * story, the author of a post).
+   */
+  | { kind: 'quote'; initiativeId: string; source: CardSourceResource }
+  /**
    * A synthesis board (issue 11), or one a writer would make (`create`). Read by whoever reads
    * its space; written, on a peer group's board (MK-4), by the facilitators and admins who read
    * it ("drafted by the facilitators, validated by the group"), on the synthesis board by those
@@ -307,6 +313,14 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       if (action === 'write') return readsSpace && !privateToTeller && can(actor, 'write', space);
       if (action === 'manage')
         return readsSpace && !privateToTeller && resource.createdBy === actor.accountId;
+      return false;
+    }
+
+    case 'quote': {
+      if (action !== 'manage') return false;
+      const { source } = resource;
+      if (source.kind === 'story') return source.story.tellerId === actor.accountId;
+      if (source.kind === 'post') return source.post.authorId === actor.accountId;
       return false;
     }
 

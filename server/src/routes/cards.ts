@@ -1,4 +1,4 @@
-import { cardCodesSchema, newCardSchema } from '@mizug/domain';
+import { cardCodesSchema, newCardSchema, quoteConsentDecisionSchema } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
@@ -7,6 +7,7 @@ import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { createCard } from '../services/cards/create';
 import { deleteCard, setCardCodes } from '../services/cards/manage';
+import { decideQuote, withdrawQuote } from '../services/cards/quote-consent';
 import { listCards, readCard } from '../services/cards/read';
 
 const cardParam = z.object({ cardId: z.uuid() });
@@ -37,29 +38,56 @@ function spaceCards({ db, events }: AppDeps) {
 
 /** One insight card, under /api/cards: read, delete (its maker), and its codes. */
 function oneCard({ db, events }: AppDeps) {
-  return new Hono<AppEnv>()
-    .get('/:cardId', validate('param', cardParam), async (c) =>
-      c.json(await readCard(db, requireAccount(c), c.req.valid('param').cardId), 200),
-    )
-    .delete('/:cardId', validate('param', cardParam), async (c) => {
-      await deleteCard({ db, events }, requireAccount(c), c.req.valid('param').cardId);
-      return c.body(null, 204);
-    })
-    .put(
-      '/:cardId/codes',
-      validate('param', cardParam),
-      validate('json', cardCodesSchema),
-      async (c) => {
-        const { cardId } = c.req.valid('param');
-        const card = await setCardCodes(
+  return (
+    new Hono<AppEnv>()
+      .get('/:cardId', validate('param', cardParam), async (c) =>
+        c.json(await readCard(db, requireAccount(c), c.req.valid('param').cardId), 200),
+      )
+      .delete('/:cardId', validate('param', cardParam), async (c) => {
+        await deleteCard({ db, events }, requireAccount(c), c.req.valid('param').cardId);
+        return c.body(null, 204);
+      })
+      .put(
+        '/:cardId/codes',
+        validate('param', cardParam),
+        validate('json', cardCodesSchema),
+        async (c) => {
+          const { cardId } = c.req.valid('param');
+          const card = await setCardCodes(
+            { db, events },
+            requireAccount(c),
+            cardId,
+            c.req.valid('json'),
+          );
+          return c.json(card, 200);
+        },
+      )
+      // The teller answers a request to quote them; anyone else is refused.
+      .put(
+        '/:cardId/quote-consent',
+        validate('param', cardParam),
+        validate('json', quoteConsentDecisionSchema),
+        async (c) => {
+          const { cardId } = c.req.valid('param');
+          const card = await decideQuote(
+            { db, events },
+            requireAccount(c),
+            cardId,
+            c.req.valid('json'),
+          );
+          return c.json(card, 200);
+        },
+      )
+      // The person it quotes withdraws this one quote.
+      .delete('/:cardId/quote', validate('param', cardParam), async (c) => {
+        const card = await withdrawQuote(
           { db, events },
           requireAccount(c),
-          cardId,
-          c.req.valid('json'),
+          c.req.valid('param').cardId,
         );
         return c.json(card, 200);
-      },
-    );
+      })
+  );
 }
 
 /** Insight cards: `spaces` mounted at /api/spaces, `cards` at /api/cards. */

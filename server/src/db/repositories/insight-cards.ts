@@ -15,6 +15,10 @@ export interface StoredCard {
   createdByName: string;
   createdAt: Date;
   codeIds: string[];
+  /** Its teller (or a post's author) withdrew this one quote. */
+  quoteWithdrawnAt: Date | null;
+  /** The teller's answer to the request to quote them (`quote_requests`), if any. */
+  quoteDecision: 'approved' | 'declined' | null;
 }
 
 interface CardRow {
@@ -34,13 +38,16 @@ interface CardRow {
   created_by_name: string;
   created_at: Date;
   code_ids: string | string[] | null;
+  quote_withdrawn_at: Date | null;
+  quote_decision: 'approved' | 'declined' | null;
   [key: string]: unknown;
 }
 
 const selectCards = `
   SELECT c.*, a.display_name AS created_by_name,
     (SELECT coalesce(json_agg(g.code_id ORDER BY g.coded_at, g.code_id), '[]')::text
-     FROM codings g WHERE g.card_id = c.id) AS code_ids
+     FROM codings g WHERE g.card_id = c.id) AS code_ids,
+    (SELECT q.decision FROM quote_requests q WHERE q.card_id = c.id) AS quote_decision
   FROM insight_cards c JOIN accounts a ON a.id = c.created_by`;
 
 function sourceOf(row: CardRow): CardSource {
@@ -70,6 +77,8 @@ const toCard = (row: CardRow): StoredCard => ({
   createdByName: row.created_by_name,
   createdAt: row.created_at,
   codeIds: typeof row.code_ids === 'string' ? JSON.parse(row.code_ids) : (row.code_ids ?? []),
+  quoteWithdrawnAt: row.quote_withdrawn_at,
+  quoteDecision: row.quote_decision,
 });
 
 export async function insertCard(
@@ -111,6 +120,42 @@ export async function listCardsInSpace(db: Queryable, spaceId: string): Promise<
     [spaceId],
   );
   return rows.map(toCard);
+}
+
+/** The cards quoting any of these stories or posts, oldest first. */
+export async function listCardsQuoting(
+  db: Queryable,
+  sources: { storyIds: readonly string[]; postIds: readonly string[] },
+): Promise<StoredCard[]> {
+  if (sources.storyIds.length === 0 && sources.postIds.length === 0) return [];
+  const rows = await db.query<CardRow>(
+    `${selectCards} WHERE c.story_id = ANY($1::uuid[]) OR c.post_id = ANY($2::uuid[])
+     ORDER BY c.created_at, c.id`,
+    [sources.storyIds, sources.postIds],
+  );
+  return rows.map(toCard);
+}
+
+/** The cards of an initiative quoting posts `authorId` wrote, oldest first. */
+export async function listCardsQuotingPostsBy(
+  db: Queryable,
+  initiativeId: string,
+  authorId: string,
+): Promise<StoredCard[]> {
+  const rows = await db.query<CardRow>(
+    `${selectCards} WHERE c.initiative_id = $1
+       AND c.post_id IN (SELECT p.id FROM stage_contributions p WHERE p.author_id = $2)
+     ORDER BY c.created_at, c.id`,
+    [initiativeId, authorId],
+  );
+  return rows.map(toCard);
+}
+
+/** Marks one quote withdrawn by the person it quotes; the row stays so the card shows it. */
+export async function withdrawQuote(db: Queryable, id: string): Promise<void> {
+  await db.query('UPDATE insight_cards SET quote_withdrawn_at = clock_timestamp() WHERE id = $1', [
+    id,
+  ]);
 }
 
 export async function deleteCard(db: Queryable, id: string): Promise<void> {

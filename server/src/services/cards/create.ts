@@ -1,6 +1,7 @@
 import type { Account, InsightCard, NewCard } from '@mizug/domain';
 import * as cards from '../../db/repositories/insight-cards';
 import { findSpace } from '../../db/repositories/initiatives';
+import { insertQuoteRequest } from '../../db/repositories/quote-requests';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
@@ -10,11 +11,12 @@ import {
   cardSourceWithdrawn,
 } from '../../policy/card-sources';
 import { spaceResource } from '../../policy/resources';
-import { runCommand, type CommandDeps } from '../command';
+import type { Queryable } from '../../db/database';
+import { runCommand, type CommandDeps, type CommandScope } from '../command';
 import { checkAnchor } from './anchor';
 import { cardResource } from './present';
 import { readCard } from './read';
-import { requireCardSource, sourceText } from './sources';
+import { requireCardSource, sourceText, type LoadedSource } from './sources';
 
 /**
  * Quotes a passage of a source in a space. Refused, with nothing stored, unless the caller
@@ -68,7 +70,36 @@ export async function createCard(
       details: { cardId: id, spaceId, source: input.source },
       tellerOf: now.story?.tellerId === account.id ? now.story.id : undefined,
     });
+    await askTeller(audit, tx, now, id, account.id);
     return id;
   });
   return readCard(db, account, cardId);
+}
+
+/**
+ * A story whose quoting is "ask me first": the card asks its teller (answered already when the
+ * teller quotes themselves). The entry names the story, never the teller.
+ */
+async function askTeller(
+  audit: CommandScope['audit'],
+  tx: Queryable,
+  source: LoadedSource,
+  cardId: string,
+  makerId: string,
+) {
+  const { story } = source;
+  if (story?.consent.quoting !== 'ask_first') return;
+  const byTeller = story.tellerId === makerId;
+  await insertQuoteRequest(tx, {
+    cardId,
+    storyId: story.id,
+    decision: byTeller ? 'approved' : null,
+  });
+  await audit({
+    action: 'quote.request',
+    actorId: makerId,
+    initiativeId: story.initiativeId,
+    details: { cardId, storyId: story.id },
+    tellerOf: byTeller ? story.id : undefined,
+  });
 }

@@ -1,4 +1,11 @@
-import type { CardCredit, InsightCard, KnowledgeType, Space, SpaceKind } from '@mizug/domain';
+import type {
+  CardCredit,
+  InsightCard,
+  KnowledgeType,
+  QuoteConsent,
+  Space,
+  SpaceKind,
+} from '@mizug/domain';
 import type { StoredCard } from '../../db/repositories/insight-cards';
 import { cardSourceReaches, cardSourceWithdrawn } from '../../policy/card-sources';
 import { can, type Actor, type Resource } from '../../policy/policy';
@@ -40,8 +47,41 @@ function creditOf(source: LoadedSource): CardCredit {
 }
 
 /**
- * The card as this reader may see it. Whether its source was withdrawn (or no longer reaches
- * the card's space) is read from the source now; then the quote and its anchor are not shown.
+ * Withdrawn: its source was withdrawn or no longer reaches the card's space, or the person it
+ * quotes withdrew this one quote. The one rule for every place a card shows.
+ */
+export const cardWithdrawn = (
+  card: Pick<StoredCard, 'quoteWithdrawnAt'>,
+  source: LoadedSource,
+  space: Pick<Space, 'id' | 'kind'>,
+) =>
+  card.quoteWithdrawnAt !== null ||
+  cardSourceWithdrawn(source.resource) ||
+  !cardSourceReaches(source.resource, space);
+
+/** Whether the quoted teller let the words leave the initiative, by the story's quoting now. */
+export function quoteConsentOf(
+  card: Pick<StoredCard, 'quoteDecision'>,
+  source: LoadedSource,
+): QuoteConsent {
+  if (!source.story) return 'not_needed';
+  switch (source.story.consent.quoting) {
+    case 'yes':
+      return 'not_needed';
+    case 'no':
+      return 'never';
+    case 'ask_first':
+      return card.quoteDecision ?? 'pending';
+  }
+}
+
+/** Only words nobody withdrew, whose teller needs no asking or approved, may be exported. */
+export const isExportable = (withdrawn: boolean, consent: QuoteConsent) =>
+  !withdrawn && (consent === 'not_needed' || consent === 'approved');
+
+/**
+ * The card as this reader may see it. Whether it is withdrawn and its quote consent are read
+ * from the source now; a withdrawn card shows no quote, anchor or credited name.
  */
 export function cardView(
   card: StoredCard,
@@ -52,8 +92,8 @@ export function cardView(
   const space = spaces.get(card.spaceId)!;
   const group = spaces.get(source.groupSpaceId)!;
   const resource = cardResource(card, space, source);
-  const withdrawn =
-    cardSourceWithdrawn(source.resource) || !cardSourceReaches(source.resource, space);
+  const withdrawn = cardWithdrawn(card, source, space);
+  const quoteConsent = quoteConsentOf(card, source);
   const { story } = source;
   // Made by the teller from their own story: naming the maker would name the teller.
   const hidesMaker =
@@ -73,6 +113,8 @@ export function cardView(
     credit: withdrawn ? { ...creditOf(source), name: null } : creditOf(source),
     codeIds: card.codeIds,
     withdrawn,
+    quoteConsent,
+    exportable: isExportable(withdrawn, quoteConsent),
     createdAt: card.createdAt.toISOString(),
     createdBy: hidesMaker ? null : { id: card.createdBy, displayName: card.createdByName },
     isMine: card.createdBy === actor.accountId,

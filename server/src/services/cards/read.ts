@@ -10,13 +10,8 @@ import { spaceResource } from '../../policy/resources';
 import { cardResource, cardView, type CardResource } from './present';
 import { loadCardSource, type LoadedSource } from './sources';
 
-/** A card, its source as it is now and the caller, after checking the caller may `action` it. */
-export async function cardFor(
-  db: Queryable,
-  account: Account,
-  cardId: string,
-  action: 'read' | 'write' | 'manage',
-) {
+/** A card, its source as it is now and the caller, before any check (callers authorize). */
+export async function loadCard(db: Queryable, account: Account, cardId: string) {
   const card = await findCard(db, cardId);
   if (!card) throw new AppError('not_found');
   const actor = await loadActor(db, account, card.initiativeId);
@@ -24,8 +19,19 @@ export async function cardFor(
   const source = await loadCardSource(db, account, actor, card.source);
   if (!source) throw new AppError('not_found');
   const resource = cardResource(card, spaces.get(card.spaceId)!, source);
-  authorize(actor, action, resource);
   return { card, actor, source, spaces, resource };
+}
+
+/** A card, its source as it is now and the caller, after checking the caller may `action` it. */
+export async function cardFor(
+  db: Queryable,
+  account: Account,
+  cardId: string,
+  action: 'read' | 'write' | 'manage',
+) {
+  const found = await loadCard(db, account, cardId);
+  authorize(found.actor, action, found.resource);
+  return found;
 }
 
 export async function readCard(db: Database, account: Account, cardId: string) {

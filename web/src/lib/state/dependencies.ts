@@ -27,3 +27,9 @@ export const methodList = (initiativeId: string): Dependency => `mizug:methods:$
 
 /** An initiative's codebook; each change to a code invalidates it. */
 export const codeList = (initiativeId: string): Dependency => `mizug:codes:${initiativeId}`;
+
+/** One synthesis board: its findings, their status, decisions and disagreements, its cards. */
+export const boardData = (boardId: string): Dependency => `mizug:board:${boardId}`;
+
+/** A space's list of synthesis boards. */
+export const boardList = (spaceId: string): Dependency => `mizug:boards:${spaceId}`;

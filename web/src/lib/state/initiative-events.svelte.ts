@@ -1,6 +1,6 @@
 import { invalidate } from '$app/navigation';
 import { getSignIn } from './sign-in.svelte';
-import { initiativeData, sessionData, sessionList } from './dependencies';
+import { boardData, initiativeData, sessionData, sessionList } from './dependencies';
 
 /**
  * Reloads what the page shows whenever it may have changed in one of the given initiatives: the
@@ -10,7 +10,8 @@ import { initiativeData, sessionData, sessionList } from './dependencies';
  * added) invalidates that session's view and the initiative's list of sessions.
  *
  * Call it while a component initialises; the streams close when the component is destroyed or
- * the list of initiatives changes. After a lost connection comes back, the browser reconnects by
+ * the list of initiatives changes. `board` (a finding made, returned, decided; a card of the
+ * board withdrawn) invalidates that board's view. After a lost connection comes back, the browser reconnects by
  * itself and the initiative's data reloads once, for whatever happened meanwhile.
  */
 export function reloadOnChanges(initiativeIds: () => readonly string[]) {
@@ -36,6 +37,7 @@ export function reloadOnChanges(initiativeIds: () => readonly string[]) {
           void invalidate(sessionData(event.data));
           void invalidate(sessionList(initiativeId));
         });
+        source.addEventListener('board', (event) => void invalidate(boardData(event.data)));
         source.addEventListener('open', () => {
           if (opened) changed();
           opened = true;
