@@ -355,6 +355,16 @@ export interface SessionParticipation {
     livedExperienceShare: number | null;
     /** Below this share the console warns that lived experience is under-represented. */
     threshold: number;
+    /**
+     * The session's board in the synthesis space, by its balance of voices: lived experience's
+     * share of its cards (null before any card is placed), and whether none carries it.
+     */
+    board: {
+      boardId: string;
+      livedExperienceCardShare: number | null;
+      livedExperienceMissing: boolean;
+    } | null;
+    /** The words' share, or the board's cards' share, is below the threshold, or lived experience is missing from the board. */
     underRepresented: boolean;
   };
 }
