@@ -12,7 +12,7 @@ const column = (page: Page, name: string) =>
 const cardIn = (area: Locator, quote: string) =>
   area.getByRole('listitem').filter({ hasText: quote });
 
-test('a facilitator clusters cards into a finding by drag, by keyboard and by the menu, and cites one; another browser sees it live, in Hebrew', async ({
+test('a facilitator clusters cards into a finding by drag, by keyboard and by the menu, and cites one; another browser sees it live; the group sees its words, asks for changes, and final is refused until all approve, in Hebrew', async ({
   browser,
   baseURL,
 }) => {
@@ -144,4 +144,30 @@ test('a facilitator clusters cards into a finding by drag, by keyboard and by th
   await expect(outline.getByText(`הערב הוא הזמן הקשה “${QUOTES[1]}”`)).toBeVisible();
   await expect(outline.getByRole('heading', { name: 'כרטיסים (3)' })).toBeVisible();
   await expect(outline.getByRole('listitem')).toHaveCount(3);
+
+  // The finding's balance of voices counts the three lived-experience cards.
+  const balance = panel.getByRole('table', { name: `איזון הקולות: ${FINDING}` });
+  await expect(balance.getByRole('row', { name: /ניסיון חיים/ })).toContainText('3');
+
+  // Noa returns it to the groups; Miriam's group sees its words and asks for changes.
+  await panel.getByRole('button', { name: 'החזרה לקבוצות' }).click();
+  await expect(noa.page.getByText('הוחזר לקבוצות להחלטתן.')).toBeVisible();
+  await miriam.page.getByRole('button', { name: 'לוח', exact: true }).click();
+  const returned = miriam.page.getByRole('region', { name: FINDING });
+  await expect(returned.getByText('מצב: הוחזר לקבוצות')).toBeVisible();
+  const ours = returned.getByRole('region', { name: 'איך המילים שלנו מופיעות' });
+  await expect(ours.getByText('המילים של הקבוצה שלנו')).toHaveCount(3);
+  await returned.getByRole('radio', { name: 'לבקש שינויים' }).check();
+  await returned.getByRole('textbox', { name: 'הערה' }).fill('חסר הבוקר');
+  await returned.getByRole('button', { name: 'רישום ההחלטה של הקבוצה שלנו' }).click();
+  await expect(miriam.page.getByText('ההחלטה של הקבוצה נרשמה.')).toBeVisible();
+
+  // Noa sees who recorded it; making it final is refused, with the reason, until all approve.
+  await expect(panel.getByText('נרשם על ידי מרים')).toBeVisible();
+  await panel.getByRole('button', { name: 'קביעה כסופי' }).click();
+  await expect(panel.getByRole('alert')).toHaveText(
+    'אי אפשר עדיין להפוך את הממצא לסופי: כל הקבוצות צריכות לאשר אותו קודם.',
+  );
+  await panel.getByRole('button', { name: 'תיקון (חזרה לטיוטה)' }).click();
+  await expect(panel.getByText('מצב: טיוטה')).toBeVisible();
 });

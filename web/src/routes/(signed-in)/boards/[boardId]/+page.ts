@@ -1,7 +1,7 @@
 import type { Codebook } from '@mizug/domain';
 import { loadClient } from '$lib/api/client';
 import { loadFor, type JsonResponse, type Loaded } from '$lib/api/load';
-import { boardData, initiativeData } from '$lib/state/dependencies';
+import { boardData, cardList, codeList, initiativeData } from '$lib/state/dependencies';
 import type { PageLoad } from './$types';
 
 /**
@@ -16,7 +16,7 @@ export const load: PageLoad = async (event) => {
   const board = await loadFor(() => api.boards[':boardId'].$get({ param: { boardId } }));
   if (board.state !== 'ready') return { board, rest: { state: 'loading' } as const };
   const { spaceId, initiativeId } = board.data;
-  event.depends(initiativeData(initiativeId));
+  event.depends(initiativeData(initiativeId), cardList(spaceId), codeList(initiativeId));
   const [findings, cards, codebook, home] = await Promise.all([
     loadFor(() => api.boards[':boardId'].findings.$get({ param: { boardId } })),
     loadFor(() => api.spaces[':spaceId'].cards.$get({ param: { spaceId } })),
