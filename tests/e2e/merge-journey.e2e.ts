@@ -240,8 +240,10 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
   const panel = panelOf(noa.page);
   const statement = panel.getByRole('textbox', { name: 'ניסוח הממצא', exact: true });
   const cite = async (quote: string) => {
-    await panel.getByText('ציטוט כרטיס').click();
-    await panel.getByLabel('כרטיס מהלוח').selectOption({ label: quote });
+    const choice = panel.getByLabel('כרטיס מהלוח');
+    // The "cite a card" box stays open after a citation.
+    if (!(await choice.isVisible())) await panel.getByText('ציטוט כרטיס').click();
+    await choice.selectOption({ label: quote });
     await panel.getByRole('button', { name: 'הוספת הציטוט' }).click();
   };
   await statement.click();
