@@ -308,6 +308,8 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
   await expect(finding.getByText('נמשך: המקור נמשך, ולכן הציטוט הוסר.')).toBeVisible();
   await expect(finding.getByText(LIVED_QUOTE)).toHaveCount(0);
   await expect(cardIn(finding, PRACTICE_QUOTE)).toBeVisible();
+  // The final statement cites it as withdrawn, without its words.
+  await expect(statement.locator('cite')).toHaveText(['❝נמשך❞', `❝${PRACTICE_QUOTE}❞`]);
 
   await noa.page.setViewportSize({ width: 1280, height: 900 });
   await noa.page.screenshot({ path: `${shots}/journey-desktop.png`, fullPage: true });
