@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { insightCardSchema } from './insight-card';
+import { creditBlockSchema, insightCardSchema } from './insight-card';
 import { knowledgeTypeSchema, spaceKindSchema } from './initiative';
-import { validationDecisionSchema } from './method-session';
+import { groupDecisionRuleSchema, validationDecisionSchema } from './method-session';
 import { plainText } from './text';
 
 /**
@@ -36,14 +36,6 @@ export const findingChangeSchema = z.object({ title });
 export const findingStatuses = ['draft', 'returned', 'final'] as const;
 export const findingStatusSchema = z.enum(findingStatuses);
 export type FindingStatus = z.infer<typeof findingStatusSchema>;
-
-/**
- * How a group's decision stands, from its participation contract: the first member who records
- * one, a majority of its members, or every member.
- */
-export const groupDecisionRules = ['one_member', 'majority', 'everyone'] as const;
-export const groupDecisionRuleSchema = z.enum(groupDecisionRules);
-export type GroupDecisionRule = z.infer<typeof groupDecisionRuleSchema>;
 
 /** `POST /api/findings/:findingId/decisions`: a member records their group's decision. */
 export const newFindingDecisionSchema = z
@@ -135,6 +127,8 @@ export const findingSchema = z.object({
   balance: voiceBalanceSchema,
   /** The cards placed in it, as this reader may see them (withdrawn ones without their quote). */
   cards: z.array(insightCardSchema),
+  /** Who its cards credit, as each person chose: the credit block its final text carries. */
+  credits: creditBlockSchema,
 });
 export type Finding = z.infer<typeof findingSchema>;
 

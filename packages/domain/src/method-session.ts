@@ -102,6 +102,14 @@ export const representativesSchema = z.object({
   accountIds: z.array(z.uuid()).max(10),
 });
 
+/**
+ * How a group's decision stands, from its participation contract: the first member who records
+ * one, a majority of its members, or every member.
+ */
+export const groupDecisionRules = ['one_member', 'majority', 'everyone'] as const;
+export const groupDecisionRuleSchema = z.enum(groupDecisionRules);
+export type GroupDecisionRule = z.infer<typeof groupDecisionRuleSchema>;
+
 /** The session's mixed writing team (MK-8), chosen by its facilitators from every group. */
 export const writingTeamSchema = z.object({ accountIds: z.array(z.uuid()).max(40) });
 export type WritingTeam = z.infer<typeof writingTeamSchema>;
@@ -125,6 +133,11 @@ export const contractTermsSchema = z.object({
   confidentiality: note(4000),
   quoting: note(4000),
   leaving: note(4000),
+  /**
+   * How each group's decision on a returned finding stands (issue 11). Left out: as in the
+   * version before (the first version: `one_member`).
+   */
+  decisionRule: groupDecisionRuleSchema.optional(),
 });
 export type ContractTerms = z.infer<typeof contractTermsSchema>;
 
@@ -287,6 +300,8 @@ export interface SessionView {
     version: number;
     /** Null: Mizug's standard terms, which the web shows in the reader's language. */
     terms: ContractTerms | null;
+    /** How each group's decision on a returned finding stands. */
+    decisionRule: GroupDecisionRule;
     acceptedByMe: boolean;
     /** Facilitators see who has not accepted the current version yet. */
     pending: PersonRef[];
@@ -340,6 +355,16 @@ export interface SessionParticipation {
     livedExperienceShare: number | null;
     /** Below this share the console warns that lived experience is under-represented. */
     threshold: number;
+    /**
+     * The session's board in the synthesis space, by its balance of voices: lived experience's
+     * share of its cards (null before any card is placed), and whether none carries it.
+     */
+    board: {
+      boardId: string;
+      livedExperienceCardShare: number | null;
+      livedExperienceMissing: boolean;
+    } | null;
+    /** The words' share, or the board's cards' share, is below the threshold, or lived experience is missing from the board. */
     underRepresented: boolean;
   };
 }

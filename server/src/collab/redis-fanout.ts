@@ -12,6 +12,7 @@ const DOC_PREFIX = 'mizug:collab:';
 const ACCESS_CHANNEL = 'mizug:access-changed';
 const SESSION_CHANNEL = 'mizug:session-changed';
 const SIGN_IN_CHANNEL = 'mizug:sign-in-ended';
+const BOARD_CHANNEL = 'mizug:board-changed';
 const CARDS_CHANNEL = 'mizug:cards-changed';
 const CODEBOOK_CHANNEL = 'mizug:codebook-changed';
 const NOTICE_CHANNELS = [
@@ -20,6 +21,7 @@ const NOTICE_CHANNELS = [
   SIGN_IN_CHANNEL,
   CARDS_CHANNEL,
   CODEBOOK_CHANNEL,
+  BOARD_CHANNEL,
 ];
 /** Notices kept to publish once Redis is back; older ones are covered by the re-check then. */
 const MAX_UNSENT_NOTICES = 10_000;
@@ -29,6 +31,7 @@ export interface FanoutListener {
   remote(docName: string, kind: FanoutKind, payload: Uint8Array): void;
   accessChanged(initiativeId: string): void;
   sessionChanged(initiativeId: string, sessionId: string): void;
+  boardChanged(initiativeId: string, boardId: string): void;
   cardsChanged(initiativeId: string, spaceId: string): void;
   codebookChanged(initiativeId: string): void;
   signInEnded(tokenHash: string): void;
@@ -135,6 +138,11 @@ export class CollabFanout {
     this.notice(SESSION_CHANNEL, `${this.instanceId} ${initiativeId} ${sessionId}`);
   }
 
+  /** Tells the other instances' open pages that a board's findings changed. */
+  publishBoardChanged(initiativeId: string, boardId: string) {
+    this.notice(BOARD_CHANNEL, `${this.instanceId} ${initiativeId} ${boardId}`);
+  }
+
   /** Tells the other instances' open pages that the cards of a space changed. */
   publishCardsChanged(initiativeId: string, spaceId: string) {
     this.notice(CARDS_CHANNEL, `${this.instanceId} ${initiativeId} ${spaceId}`);
@@ -190,6 +198,7 @@ export class CollabFanout {
       if (sender === this.instanceId || !first) return;
       if (name === ACCESS_CHANNEL) this.listener.accessChanged(first);
       else if (name === SIGN_IN_CHANNEL) this.listener.signInEnded(first);
+      else if (name === BOARD_CHANNEL && second) this.listener.boardChanged(first, second);
       else if (name === CODEBOOK_CHANNEL) this.listener.codebookChanged(first);
       else if (name === CARDS_CHANNEL && second) this.listener.cardsChanged(first, second);
       else if (second) this.listener.sessionChanged(first, second);

@@ -58,6 +58,9 @@ export class CollabServer {
     options.events.on('sessionChanged', (initiativeId, sessionId, origin) => {
       if (origin !== 'remote') options.fanout?.publishSessionChanged(initiativeId, sessionId);
     });
+    options.events.on('boardChanged', (initiativeId, boardId, origin) => {
+      if (origin !== 'remote') options.fanout?.publishBoardChanged(initiativeId, boardId);
+    });
     options.events.on('cardsChanged', (initiativeId, spaceId, origin) => {
       if (origin !== 'remote') options.fanout?.publishCardsChanged(initiativeId, spaceId);
     });
@@ -73,6 +76,8 @@ export class CollabServer {
       accessChanged: (initiativeId) => options.events.emit('accessChanged', initiativeId, 'remote'),
       sessionChanged: (initiativeId, sessionId) =>
         options.events.emit('sessionChanged', initiativeId, sessionId, 'remote'),
+      boardChanged: (initiativeId, boardId) =>
+        options.events.emit('boardChanged', initiativeId, boardId, 'remote'),
       cardsChanged: (initiativeId, spaceId) =>
         options.events.emit('cardsChanged', initiativeId, spaceId, 'remote'),
       codebookChanged: (initiativeId) =>

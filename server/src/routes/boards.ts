@@ -1,4 +1,10 @@
-import { findingChangeSchema, newBoardSchema, newFindingSchema } from '@mizug/domain';
+import {
+  findingChangeSchema,
+  newBoardSchema,
+  newDisagreementSchema,
+  newFindingDecisionSchema,
+  newFindingSchema,
+} from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
@@ -6,6 +12,9 @@ import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
 import { createBoard, createFinding } from '../services/boards/create';
+import { decideOnFinding } from '../services/boards/decide';
+import { recordDisagreement } from '../services/boards/disagree';
+import { finalizeFinding } from '../services/boards/finalize';
 import {
   listBoardFindings,
   listBoards,
@@ -14,11 +23,13 @@ import {
   readFinding,
 } from '../services/boards/read';
 import { renameFinding } from '../services/boards/rename';
+import { returnFinding } from '../services/boards/return';
+import { reviseFinding } from '../services/boards/revise';
 
 const spaceParam = z.object({ spaceId: z.uuid() });
 const boardParam = z.object({ boardId: z.uuid() });
 const findingParam = z.object({ findingId: z.uuid() });
-const initiativeParam = z.object({ id: z.uuid() });
+const initiativeParam = z.object({ initiativeId: z.uuid() });
 
 /** A space's synthesis boards, under /api/spaces. */
 function spaceBoards({ db, events }: AppDeps) {
@@ -59,9 +70,40 @@ function oneBoard({ db, events }: AppDeps) {
     );
 }
 
-/** One finding, under /api/findings. */
+/** One finding, under /api/findings: read, rename, the return loop, decisions, disagreements. */
 function oneFinding({ db, events }: AppDeps) {
+  const deps = { db, events };
   return new Hono<AppEnv>()
+    .post('/:findingId/return', validate('param', findingParam), async (c) =>
+      c.json(await returnFinding(deps, requireAccount(c), c.req.valid('param').findingId), 200),
+    )
+    .post('/:findingId/revise', validate('param', findingParam), async (c) =>
+      c.json(await reviseFinding(deps, requireAccount(c), c.req.valid('param').findingId), 200),
+    )
+    .post('/:findingId/finalize', validate('param', findingParam), async (c) =>
+      c.json(await finalizeFinding(deps, requireAccount(c), c.req.valid('param').findingId), 200),
+    )
+    .post(
+      '/:findingId/decisions',
+      validate('param', findingParam),
+      validate('json', newFindingDecisionSchema),
+      async (c) => {
+        const { findingId } = c.req.valid('param');
+        const input = c.req.valid('json');
+        return c.json(await decideOnFinding(deps, requireAccount(c), findingId, input), 201);
+      },
+    )
+    .post(
+      '/:findingId/disagreements',
+      validate('param', findingParam),
+      validate('json', newDisagreementSchema),
+      async (c) => {
+        const { findingId } = c.req.valid('param');
+        const input = c.req.valid('json');
+        const finding = await recordDisagreement(deps, requireAccount(c), findingId, input);
+        return c.json(finding, 201);
+      },
+    )
     .get('/:findingId', validate('param', findingParam), async (c) =>
       c.json(await readFinding(db, requireAccount(c), c.req.valid('param').findingId), 200),
     )
@@ -72,18 +114,21 @@ function oneFinding({ db, events }: AppDeps) {
       async (c) => {
         const { findingId } = c.req.valid('param');
         const { title } = c.req.valid('json');
-        return c.json(
-          await renameFinding({ db, events }, requireAccount(c), findingId, title),
-          200,
-        );
+        return c.json(await renameFinding(deps, requireAccount(c), findingId, title), 200);
       },
     );
 }
 
 /** The findings of an initiative (the contract other tools read), under /api/initiatives. */
 function initiativeFindings({ db }: AppDeps) {
-  return new Hono<AppEnv>().get('/:id/findings', validate('param', initiativeParam), async (c) =>
-    c.json(await listInitiativeFindings(db, requireAccount(c), c.req.valid('param').id), 200),
+  return new Hono<AppEnv>().get(
+    '/:initiativeId/findings',
+    validate('param', initiativeParam),
+    async (c) =>
+      c.json(
+        await listInitiativeFindings(db, requireAccount(c), c.req.valid('param').initiativeId),
+        200,
+      ),
   );
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Account } from '@mizug/domain';
 import type { Database } from '../db/database';
+import { findBoard } from '../db/repositories/boards';
 import { findSpace } from '../db/repositories/initiatives';
 import { findMethodSession } from '../db/repositories/method-sessions';
 import { findMembership } from '../db/repositories/memberships';
@@ -8,6 +9,7 @@ import { listStories } from '../db/repositories/stories';
 import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { loadActor } from '../policy/actor';
+import { boardResource } from '../policy/board-resources';
 import { can } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
 import { storyResource } from '../policy/story-resources';
@@ -17,10 +19,10 @@ import { storyView } from './stories/present';
 
 /**
  * One server-sent event for an initiative's open pages: `changed`, `session` with its id,
- * `cards` with the id of the space whose cards changed, or `codebook`.
+ * `cards` with the id of the space whose cards changed, `codebook`, or `board` with its id.
  */
 export interface StreamEvent {
-  event: 'changed' | 'session' | 'cards' | 'codebook';
+  event: 'changed' | 'session' | 'cards' | 'codebook' | 'board';
   data: string;
 }
 
@@ -54,6 +56,14 @@ async function maySeeSession(db: Database, account: Account, sessionId: string) 
   return can(actor, 'read', sessionResource(session));
 }
 
+async function maySeeBoard(db: Database, account: Account, boardId: string) {
+  const board = await findBoard(db, boardId);
+  const space = board && (await findSpace(db, board.spaceId));
+  if (!board || !space) return false;
+  const actor = await loadActor(db, account, board.initiativeId);
+  return can(actor, 'read', boardResource(board, space));
+}
+
 async function mayReadSpace(db: Database, account: Account, spaceId: string) {
   const space = await findSpace(db, spaceId);
   if (!space) return false;
@@ -70,8 +80,9 @@ async function mayReadCodebook(db: Database, account: Account, initiativeId: str
  * One person's feed of an initiative's events, each filtered by the policy for them: `changed`
  * only when what they may see changed (a story shared with them, withdrawn from them, their own
  * role or spaces), `session` only for a session they may read, `cards` only for a space they read,
- * `codebook` only while they read the initiative's codebook. Events are decided in the order
- * they happen, against storage as it is then; a burst of changes is decided once.
+ * `codebook` only while they read the initiative's codebook, `board` only for a board they read.
+ * Events are decided in the order they happen, against storage as it is then; a burst of
+ * changes is decided once.
  *
  * Resolves once what the person sees now is known, so a change made after the stream opened is
  * never taken for the starting point. Events wait until `deliver` names where they go.
@@ -114,6 +125,12 @@ export async function subscribeToInitiative(
       if (await maySeeSession(db, account, sessionId)) emit({ event: 'session', data: sessionId });
     });
   };
+  const onBoard = (changed: string, boardId: string) => {
+    if (changed !== initiativeId) return;
+    then(async () => {
+      if (await maySeeBoard(db, account, boardId)) emit({ event: 'board', data: boardId });
+    });
+  };
   const onCards = (changed: string, spaceId: string) => {
     if (changed !== initiativeId) return;
     then(async () => {
@@ -128,6 +145,7 @@ export async function subscribeToInitiative(
   };
   events.on('accessChanged', onAccess);
   events.on('sessionChanged', onSession);
+  events.on('boardChanged', onBoard);
   events.on('cardsChanged', onCards);
   events.on('codebookChanged', onCodebook);
   await queue;
@@ -141,6 +159,7 @@ export async function subscribeToInitiative(
     close() {
       events.off('accessChanged', onAccess);
       events.off('sessionChanged', onSession);
+      events.off('boardChanged', onBoard);
       events.off('cardsChanged', onCards);
       events.off('codebookChanged', onCodebook);
     },

@@ -81,3 +81,30 @@ export async function listGroupDeciders(db: Queryable, spaceId: string): Promise
   );
   return rows.map((row) => row.account_id);
 }
+
+/** Of `cardIds`, those of cards made in `spaceId` (a board's cards are its space's). */
+export async function cardsOfSpaceAmong(
+  db: Queryable,
+  spaceId: string,
+  cardIds: readonly string[],
+): Promise<string[]> {
+  if (cardIds.length === 0) return [];
+  const rows = await db.query<{ id: string }>(
+    'SELECT id FROM insight_cards WHERE space_id = $1 AND id = ANY($2::uuid[])',
+    [spaceId, cardIds],
+  );
+  return rows.map((row) => row.id);
+}
+
+/** The board of a session in a space, if it has one (there is at most one). */
+export async function findSessionBoard(
+  db: Queryable,
+  sessionId: string,
+  spaceId: string,
+): Promise<StoredBoard | undefined> {
+  const [row] = await db.query<BoardRow>(
+    'SELECT * FROM boards WHERE session_id = $1 AND space_id = $2',
+    [sessionId, spaceId],
+  );
+  return row && toBoard(row);
+}

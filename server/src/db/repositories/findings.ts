@@ -96,14 +96,16 @@ export async function updateFindingTitle(db: Queryable, id: string, title: strin
 }
 
 /**
- * Moves a finding from status `from` to `to` (opening the next round when `nextRound`), only if
- * it is still in `from`: two people acting at once cannot both move it. False when it was not.
+ * Moves a finding from status `from` in `round` to `to` (opening the next round when
+ * `nextRound`), only if it is still there: two people acting at once cannot both move it.
+ * False when it was not.
  */
 export async function moveFinding(
   db: Queryable,
   id: string,
   move: {
     from: FindingStatus;
+    round: number;
     to: FindingStatus;
     nextRound?: boolean;
     final?: StoredFinding['final'];
@@ -112,7 +114,7 @@ export async function moveFinding(
   const rows = await db.query(
     `UPDATE findings SET status = $3, round = round + $4,
        final_statement = $5, final_characteristics = $6, final_questions = $7
-     WHERE id = $1 AND status = $2 RETURNING id`,
+     WHERE id = $1 AND status = $2 AND round = $8 RETURNING id`,
     [
       id,
       move.from,
@@ -121,6 +123,7 @@ export async function moveFinding(
       move.final?.statement ?? null,
       move.final?.characteristics ?? null,
       move.final?.questions ?? null,
+      move.round,
     ],
   );
   return rows.length === 1;

@@ -34,6 +34,9 @@ export async function createBoard(
       throw new AppError('validation_failed', { sessionId: 'not_found' });
   }
   const boardId = await runCommand(deps, async ({ tx, audit }) => {
+    // One board per session and space (the unique index keeps it so under a race too).
+    if (input.sessionId && (await boards.findSessionBoard(tx, input.sessionId, spaceId)))
+      throw new AppError('conflict');
     const id = await boards.insertBoard(tx, {
       initiativeId: space.initiativeId,
       spaceId,

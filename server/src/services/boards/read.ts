@@ -1,13 +1,8 @@
-import type { Account, Board, Finding, GroupDecisionRule } from '@mizug/domain';
+import type { Account, Board, Finding } from '@mizug/domain';
 import type { Database } from '../../db/database';
-import {
-  listBoardsInSpace,
-  listBoardsOfInitiative,
-  listGroupDeciders,
-} from '../../db/repositories/boards';
+import { listBoardsInSpace, listBoardsOfInitiative } from '../../db/repositories/boards';
 import * as findings from '../../db/repositories/findings';
 import { findSpace } from '../../db/repositories/initiatives';
-import { currentContract } from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
@@ -16,13 +11,8 @@ import { spaceResource } from '../../policy/resources';
 import { readableCards, type ReadableCard } from '../cards/read';
 import { boardFor, findingFor, loadBoardContext, type BoardContext } from './context';
 import { readBoardLayout, type BoardLayout } from './document';
-import { boardView, disagreementView, findingView, groupDecisions } from './present';
-
-/** The group rule of the board's session's contract; one member without a session. */
-export const decisionRuleOf = async (db: Database, context: BoardContext) =>
-  context.session
-    ? (await currentContract(db, context.session.id)).decisionRule
-    : ('one_member' satisfies GroupDecisionRule);
+import { boardView, disagreementView, findingView } from './present';
+import { decisionsOf } from './round';
 
 /** What every view of a board reads once: its layout and the cards this reader may read. */
 async function boardState(
@@ -49,6 +39,18 @@ function placedIn(
     .sort((a, b) => order(a) - order(b));
 }
 
+/**
+ * A finding's texts as its readers see them: drafted, as the board holds them now; returned, the
+ * statement as returned (what the groups decide on); final, as frozen.
+ */
+async function shownTexts(db: Database, finding: findings.StoredFinding, layout: BoardLayout) {
+  if (finding.final) return finding.final;
+  const live = layout.texts.get(finding.id)!;
+  if (finding.status === 'draft') return live;
+  const returned = await findings.findRoundStatement(db, finding.id, finding.round);
+  return { ...live, statement: returned ?? live.statement };
+}
+
 /** The views of some findings of one board, as this reader sees them. */
 async function findingViews(
   db: Database,
@@ -62,30 +64,21 @@ async function findingViews(
     context,
     stored.map(({ id }) => id),
   );
-  const rule = await decisionRuleOf(db, context);
-  const deciders = new Map(
-    await Promise.all(
-      context.groups.map(
-        async (group) => [group.id, await listGroupDeciders(db, group.id)] as const,
-      ),
-    ),
-  );
   const views: Finding[] = [];
   for (const finding of stored) {
-    const recorded = await findings.listDecisions(db, finding.id, finding.round);
     // Returned or final: last round's statement is the one before this round's.
     const previousRound = finding.status === 'draft' ? finding.round : finding.round - 1;
     views.push(
       findingView({
         finding,
-        texts: finding.final ?? layout.texts.get(finding.id)!,
+        texts: await shownTexts(db, finding, layout),
         previous:
           previousRound > 0
             ? await findings.findRoundStatement(db, finding.id, previousRound)
             : null,
         placed: placedIn(finding.id, layout, onBoard),
         onBoard,
-        decisions: finding.round > 0 ? groupDecisions(context, rule, recorded, deciders) : [],
+        decisions: await decisionsOf(db, context, finding),
         disagreements: (await findings.listDisagreements(db, finding.id)).map((entry) =>
           disagreementView(context, entry),
         ),

@@ -12,6 +12,7 @@ import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
 import { loadSessionContext, seesGroup, workSpaceOf, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
+import { stageBoards } from './boards';
 import { canvasRefusal, postRefusal } from './writing';
 import {
   claimCrossed,
@@ -90,11 +91,12 @@ export async function sessionView(
   const context = await loadSessionContext(db, account, sessionId, 'read');
   const { session, facts, runsSession, myGroupIds } = context;
   const person = personOf(context);
-  const [canvases, contributions, contract, declarations] = await Promise.all([
+  const [canvases, contributions, contract, declarations, boards] = await Promise.all([
     sessions.listCanvases(db, sessionId),
     sessions.listContributions(db, sessionId),
     sessions.currentContract(db, sessionId),
     runsSession ? sessions.listDependencies(db, session.initiativeId) : Promise.resolve([]),
+    sessions.listSessionBoards(db, sessionId),
   ]);
   const stageById = new Map(session.method.stages.map((stage) => [stage.id, stage]));
   // A shared stage's decisions are everyone's; a peer stage's, those who see the group's.
@@ -127,7 +129,7 @@ export async function sessionView(
         ...stageAsks(facts, stage, (id) => seesGroup(context, id)),
         canPost,
         postRefusal: postRefusal(context, stage, canPost),
-        boards: [],
+        boards: stageBoards(context, stage, boards),
       };
     }),
     groups: session.groups.map((group) => {
@@ -160,6 +162,7 @@ export async function sessionView(
     contract: {
       version: contract.version,
       terms: contract.terms,
+      decisionRule: contract.decisionRule,
       acceptedByMe: facts.contractAcceptors.has(account.id),
       pending: runsSession
         ? facts.participantIds.filter((id) => !facts.contractAcceptors.has(id)).map(person)

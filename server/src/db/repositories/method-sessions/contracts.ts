@@ -20,17 +20,21 @@ export async function currentContract(db: Queryable, sessionId: string) {
   };
 }
 
+/** A new version; without a decision rule of its own it keeps the one before it. */
 export async function insertContractVersion(
   db: Queryable,
   sessionId: string,
-  terms: ContractTerms,
+  { decisionRule, ...terms }: ContractTerms,
   writtenBy: string,
 ): Promise<number> {
   const [row] = await db.query<{ version: number }>(
-    `INSERT INTO session_contracts (session_id, version, terms, written_by)
-     SELECT $1, max(version) + 1, $2::text::jsonb, $3 FROM session_contracts WHERE session_id = $1
+    `INSERT INTO session_contracts (session_id, version, terms, written_by, decision_rule)
+     SELECT $1, max(version) + 1, $2::text::jsonb, $3, coalesce($4::text,
+       (SELECT decision_rule FROM session_contracts WHERE session_id = $1
+        ORDER BY version DESC LIMIT 1))
+     FROM session_contracts WHERE session_id = $1
      RETURNING version`,
-    [sessionId, JSON.stringify(terms), writtenBy],
+    [sessionId, JSON.stringify(terms), writtenBy, decisionRule ?? null],
   );
   return row!.version;
 }

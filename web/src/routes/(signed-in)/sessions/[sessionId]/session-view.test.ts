@@ -130,7 +130,7 @@ describe('what a stage asks of the caller’s groups', () => {
 
 describe('taking part', () => {
   it('keeps everything read-only until the caller accepts the agreement', () => {
-    const contract = { version: 2, terms: null, pending: [] };
+    const contract = { version: 2, terms: null, decisionRule: 'one_member' as const, pending: [] };
     expect(mayTakePart(buildSessionView({ contract: { ...contract, acceptedByMe: false } }))).toBe(
       false,
     );
@@ -141,7 +141,13 @@ describe('taking part', () => {
 
   it('lets facilitators work without accepting the agreement they wrote', () => {
     const session = buildSessionView({
-      contract: { version: 1, terms: null, acceptedByMe: false, pending: [] },
+      contract: {
+        version: 1,
+        terms: null,
+        decisionRule: 'one_member',
+        acceptedByMe: false,
+        pending: [],
+      },
       me: {
         isFacilitator: true,
         groupIds: [],

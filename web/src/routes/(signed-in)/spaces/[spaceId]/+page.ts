@@ -1,12 +1,17 @@
 import { loadClient } from '$lib/api/client';
 import { loadFor } from '$lib/api/load';
-import { initiativeData } from '$lib/state/dependencies';
+import { boardList, initiativeData } from '$lib/state/dependencies';
 import type { PageLoad } from './$types';
 
-/** The space: its people, its recent changes, whether this person writes in it. */
+/** The space: its people, its recent changes, its boards, whether this person writes in it. */
 export const load: PageLoad = async (event) => {
   const spaces = loadClient(event).api.spaces[':spaceId'];
-  const space = await loadFor(() => spaces.$get({ param: { spaceId: event.params.spaceId } }));
+  const param = { spaceId: event.params.spaceId };
+  event.depends(boardList(param.spaceId));
+  const [space, boards] = await Promise.all([
+    loadFor(() => spaces.$get({ param })),
+    loadFor(() => spaces.boards.$get({ param })),
+  ]);
   if (space.state === 'ready') event.depends(initiativeData(space.data.initiativeId));
-  return { space };
+  return { space, boards };
 };
