@@ -120,4 +120,44 @@ describe.each(testStorages)('insight cards from sessions over %s', (kind) => {
     });
     expect(missing.status).toBe(404);
   });
+
+  it("keeps a practice claim's source tags and confidence on its card", async () => {
+    const { practitioner } = seed.people;
+    const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
+      methodId: 'practice-wisdom',
+      title: 'מה עובד בביקורי בית',
+      groups: [
+        { spaceId: seed.spaces.practitioners, facilitatorIds: [await facilitator.accountId()] },
+      ],
+    });
+    expect(started.status).toBe(201);
+    const session = (await started.json()) as SessionView;
+    const stage = `/api/sessions/${session.id}/stages/PW-4`;
+    expect(
+      (await practitioner.post(`/api/sessions/${session.id}/contract/acceptance`, {})).status,
+    ).toBe(201);
+    expect((await facilitator.post(`${stage}/open`, { overrideReason: 'Time is up' })).status).toBe(
+      200,
+    );
+    const body = 'In home visits, listening first tends to build trust';
+    const posted = await practitioner.post(`${stage}/contributions`, {
+      body,
+      sourceTags: ['experience', 'research'],
+      confidence: 'high',
+    });
+    expect(posted.status).toBe(201);
+    const view = (await (
+      await practitioner.get(`/api/sessions/${session.id}`)
+    ).json()) as SessionView;
+    const claim = view.contributions.find((c) => c.body === body)!;
+    const made = await makeCard(practitioner, seed.spaces.practitioners, {
+      source: { kind: 'post', id: claim.id },
+      quote: 'listening first',
+    });
+    expect(made.status).toBe(201);
+    expect((await made.json()) as InsightCard).toMatchObject({
+      knowledgeType: 'practice',
+      evidence: { tags: ['experience', 'research'], confidence: 'high' },
+    });
+  });
 });

@@ -16,6 +16,13 @@ export interface DomainEvents {
   /** A board's findings changed (made, renamed, returned, decided, disputed, final). */
   boardChanged: [initiativeId: string, boardId: string, origin?: 'remote'];
   /**
+   * The insight cards made in a space changed (one made, removed or coded, or its source
+   * withdrawn): its readers' open pages and boards reload them.
+   */
+  cardsChanged: [initiativeId: string, spaceId: string, origin?: 'remote'];
+  /** An initiative's codebook changed (a code created, changed, merged or deleted). */
+  codebookChanged: [initiativeId: string, origin?: 'remote'];
+  /**
    * A sign-in ended (signed out): the live connections riding on it close. By the SHA-256 of its
    * cookie's token, which is all the database keeps of it.
    */

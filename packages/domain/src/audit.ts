@@ -16,6 +16,7 @@ export const auditActions = [
   'space.join_request',
   'space.join_accept',
   'space.join_decline',
+  'space.knowledge',
   'story.consent',
   'story.withdraw',
   'story.restore',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { insightCardSchema, knowledgeTypeSchema } from './insight-card';
-import { spaceKindSchema } from './initiative';
+import { insightCardSchema } from './insight-card';
+import { knowledgeTypeSchema, spaceKindSchema } from './initiative';
 import { validationDecisionSchema } from './method-session';
 import { plainText } from './text';
 

@@ -4,14 +4,32 @@ import { storableText } from './text';
 
 export const localeSchema = z.enum(['he', 'ar', 'en']);
 
+/**
+ * The kind of knowledge a group carries, and so every card quoting its words: lived experience,
+ * practice, academic, or a group the initiative named (`group`; its name is the space's).
+ */
+export const knowledgeTypes = ['lived_experience', 'practice', 'academic', 'group'] as const;
+export const knowledgeTypeSchema = z.enum(knowledgeTypes);
+export type KnowledgeType = z.infer<typeof knowledgeTypeSchema>;
+
+const spaceNameSchema = storableText(z.string().trim().min(1).max(80));
+
 export const newInitiativeSchema = z.object({
   name: storableText(z.string().trim().min(1).max(120)),
   /** The social problem it works on, in the initiative's own words. */
   problem: storableText(z.string().trim().min(1).max(500)),
   languages: z.array(localeSchema).min(1).max(3),
-  /** Extra peer spaces beyond "lived experience" and "practitioners" (e.g. "academics"). */
+  /**
+   * Extra peer spaces beyond "lived experience" and "practitioners" (e.g. "academics"): a name,
+   * or a name and the knowledge the space carries (default: its own named group).
+   */
   extraPeerSpaces: z
-    .array(storableText(z.string().trim().min(1).max(80)))
+    .array(
+      z.union([
+        spaceNameSchema,
+        z.object({ name: spaceNameSchema, knowledge: knowledgeTypeSchema.default('group') }),
+      ]),
+    )
     .max(8)
     .default([]),
   /** The sector of the person creating it, who becomes its admin (often the backbone NGO). */
@@ -41,8 +59,17 @@ export const spaceSchema = z.object({
   kind: spaceKindSchema,
   /** Set for spaces a person named; built-in spaces are named by the UI in each language. */
   name: z.string().nullable(),
+  /**
+   * The knowledge its words carry: the built-in spaces' by their kind (lived experience,
+   * practice; the synthesis: `group`), a named peer space's as the initiative set it.
+   */
+  knowledge: knowledgeTypeSchema,
 });
 export type Space = z.infer<typeof spaceSchema>;
+
+/** `PATCH /api/spaces/:spaceId`: an admin says which knowledge a named peer space carries. */
+export const spaceKnowledgeSchema = z.object({ knowledge: knowledgeTypeSchema });
+export type SpaceKnowledgeChange = z.infer<typeof spaceKnowledgeSchema>;
 
 export const membershipSchema = z.object({
   accountId: z.uuid(),

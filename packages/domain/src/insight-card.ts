@@ -1,14 +1,19 @@
 import { z } from 'zod';
-import { spaceKindSchema } from './initiative';
+import { knowledgeTypeSchema, spaceKindSchema } from './initiative';
+import { confidenceSchema, knowledgeSourceSchema } from './method-session';
 import { storableText } from './text';
 
 /**
- * Where a card's quote comes from. One case per kind of source; photo captions and recording
- * transcripts are each one more case here (LS-8 principles and PW claims are posts).
+ * Where a card's quote comes from. One case per kind of source (LS-8 principles and PW claims
+ * are posts, and keep their source tags and confidence as the card's `evidence`).
  */
 export const cardSourceSchema = z.discriminatedUnion('kind', [
   /** The body of a story (its collaborative document). */
   z.object({ kind: z.literal('story'), id: z.uuid() }),
+  /** A story photo's caption, reaching where the photo's own audience does. */
+  z.object({ kind: z.literal('photo'), id: z.uuid() }),
+  /** A story recording's transcript, reaching where its story does. */
+  z.object({ kind: z.literal('transcript'), id: z.uuid() }),
   /** A stage canvas of a session, read in its own group's space. */
   z.object({ kind: z.literal('canvas'), id: z.uuid() }),
   /** A post in a session's stage, quoted in the space it is kept in. */
@@ -22,6 +27,17 @@ export const cardSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type CardSource = z.infer<typeof cardSourceSchema>;
 export type CardSourceKind = CardSource['kind'];
+
+/**
+ * `GET /api/cards/targets?initiativeId=&kind=&id=&item=`: a source of an initiative named in a
+ * query string, to ask in which spaces a card of it may be made.
+ */
+export const cardTargetsQuerySchema = z.object({
+  initiativeId: z.uuid(),
+  kind: z.enum(['story', 'photo', 'transcript', 'canvas', 'post', 'release']),
+  id: z.uuid(),
+  item: z.coerce.number().int().min(0).max(999).optional(),
+});
 
 /**
  * `Y.encodeRelativePosition` of the quote's start and end in a collaborative source, base64: it
@@ -42,7 +58,10 @@ export const cardQuoteSchema = storableText(z.string().min(1).max(2000)).refine(
 export const newCardSchema = z.object({
   source: cardSourceSchema,
   quote: cardQuoteSchema,
-  /** Only for collaborative text (stories, canvases); posts and released items are fixed text. */
+  /**
+   * Only for collaborative text (story bodies, canvases); posts, released items, captions and
+   * transcripts are fixed text.
+   */
   anchor: cardAnchorSchema.optional(),
 });
 export type NewCard = z.infer<typeof newCardSchema>;
@@ -50,14 +69,6 @@ export type NewCard = z.infer<typeof newCardSchema>;
 /** `PUT /api/cards/:cardId/codes`: the codes the card carries, replacing the ones it had. */
 export const cardCodesSchema = z.object({ codeIds: z.array(z.uuid()).max(50) });
 export type CardCodes = z.infer<typeof cardCodesSchema>;
-
-/**
- * The kind of knowledge a card carries, from its source's group: lived experience, practice,
- * academic, or a group the initiative named (`group`; its name is on the card's group).
- */
-export const knowledgeTypes = ['lived_experience', 'practice', 'academic', 'group'] as const;
-export const knowledgeTypeSchema = z.enum(knowledgeTypes);
-export type KnowledgeType = z.infer<typeof knowledgeTypeSchema>;
 
 /**
  * Who a card credits: a story's teller exactly as the story credits them to this reader
@@ -90,9 +101,17 @@ export const insightCardSchema = z.object({
   anchor: cardAnchorSchema.nullable(),
   /** The source's group: the space its words were written in. */
   group: z.object({ spaceId: z.uuid(), kind: spaceKindSchema, name: z.string().nullable() }),
+  /** The kind of knowledge it carries: its group's (`Space.knowledge`). */
   knowledgeType: knowledgeTypeSchema,
   credit: cardCreditSchema,
   codeIds: z.array(z.uuid()),
+  /**
+   * What a post that weighs evidence said of it (an LS-8 principle, a PW claim): its source tags
+   * and confidence as the post carries them now; null for every other source.
+   */
+  evidence: z
+    .object({ tags: z.array(knowledgeSourceSchema), confidence: confidenceSchema.nullable() })
+    .nullable(),
   /** Its source was withdrawn, or no longer reaches this space: computed live, never exported. */
   withdrawn: z.boolean(),
   quoteConsent: quoteConsentSchema,

@@ -28,6 +28,7 @@ const responseSchemas = new Set([
   'invitationSchema',
   'membershipSchema',
   'meSchema',
+  'creditBlockSchema',
   'myWordsSchema',
   'quoteContextSchema',
   'storyUsesSchema',

@@ -6,3 +6,4 @@ export { Editor } from '@tiptap/core';
 export * from './update-check';
 export * from './board';
 export type { AnyExtension } from '@tiptap/core';
+export * from './anchor';

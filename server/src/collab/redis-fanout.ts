@@ -12,7 +12,15 @@ const DOC_PREFIX = 'mizug:collab:';
 const ACCESS_CHANNEL = 'mizug:access-changed';
 const SESSION_CHANNEL = 'mizug:session-changed';
 const SIGN_IN_CHANNEL = 'mizug:sign-in-ended';
-const NOTICE_CHANNELS = [ACCESS_CHANNEL, SESSION_CHANNEL, SIGN_IN_CHANNEL];
+const CARDS_CHANNEL = 'mizug:cards-changed';
+const CODEBOOK_CHANNEL = 'mizug:codebook-changed';
+const NOTICE_CHANNELS = [
+  ACCESS_CHANNEL,
+  SESSION_CHANNEL,
+  SIGN_IN_CHANNEL,
+  CARDS_CHANNEL,
+  CODEBOOK_CHANNEL,
+];
 /** Notices kept to publish once Redis is back; older ones are covered by the re-check then. */
 const MAX_UNSENT_NOTICES = 10_000;
 
@@ -21,6 +29,8 @@ export interface FanoutListener {
   remote(docName: string, kind: FanoutKind, payload: Uint8Array): void;
   accessChanged(initiativeId: string): void;
   sessionChanged(initiativeId: string, sessionId: string): void;
+  cardsChanged(initiativeId: string, spaceId: string): void;
+  codebookChanged(initiativeId: string): void;
   signInEnded(tokenHash: string): void;
   /**
    * Subscribed again after Redis was unreachable (or at first connect): whatever the others
@@ -125,6 +135,16 @@ export class CollabFanout {
     this.notice(SESSION_CHANNEL, `${this.instanceId} ${initiativeId} ${sessionId}`);
   }
 
+  /** Tells the other instances' open pages that the cards of a space changed. */
+  publishCardsChanged(initiativeId: string, spaceId: string) {
+    this.notice(CARDS_CHANNEL, `${this.instanceId} ${initiativeId} ${spaceId}`);
+  }
+
+  /** Tells the other instances' open pages that an initiative's codebook changed. */
+  publishCodebookChanged(initiativeId: string) {
+    this.notice(CODEBOOK_CHANNEL, `${this.instanceId} ${initiativeId}`);
+  }
+
   /** Tells the other instances to close the sockets of a sign-in that ended. */
   publishSignInEnded(tokenHash: string) {
     this.notice(SIGN_IN_CHANNEL, `${this.instanceId} ${tokenHash}`);
@@ -170,6 +190,8 @@ export class CollabFanout {
       if (sender === this.instanceId || !first) return;
       if (name === ACCESS_CHANNEL) this.listener.accessChanged(first);
       else if (name === SIGN_IN_CHANNEL) this.listener.signInEnded(first);
+      else if (name === CODEBOOK_CHANNEL) this.listener.codebookChanged(first);
+      else if (name === CARDS_CHANNEL && second) this.listener.cardsChanged(first, second);
       else if (second) this.listener.sessionChanged(first, second);
       return;
     }

@@ -58,6 +58,12 @@ export class CollabServer {
     options.events.on('sessionChanged', (initiativeId, sessionId, origin) => {
       if (origin !== 'remote') options.fanout?.publishSessionChanged(initiativeId, sessionId);
     });
+    options.events.on('cardsChanged', (initiativeId, spaceId, origin) => {
+      if (origin !== 'remote') options.fanout?.publishCardsChanged(initiativeId, spaceId);
+    });
+    options.events.on('codebookChanged', (initiativeId, origin) => {
+      if (origin !== 'remote') options.fanout?.publishCodebookChanged(initiativeId);
+    });
     options.events.on('signInEnded', (tokenHash, origin) => {
       void this.endSignIn(tokenHash);
       if (origin !== 'remote') options.fanout?.publishSignInEnded(tokenHash);
@@ -67,6 +73,10 @@ export class CollabServer {
       accessChanged: (initiativeId) => options.events.emit('accessChanged', initiativeId, 'remote'),
       sessionChanged: (initiativeId, sessionId) =>
         options.events.emit('sessionChanged', initiativeId, sessionId, 'remote'),
+      cardsChanged: (initiativeId, spaceId) =>
+        options.events.emit('cardsChanged', initiativeId, spaceId, 'remote'),
+      codebookChanged: (initiativeId) =>
+        options.events.emit('codebookChanged', initiativeId, 'remote'),
       signInEnded: (tokenHash) => options.events.emit('signInEnded', tokenHash, 'remote'),
       resubscribed: () => void this.catchUp(),
     });

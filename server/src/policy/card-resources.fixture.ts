@@ -26,6 +26,17 @@ export function cardResources(
     kind: 'story' as const,
     story: resources[name] as Of<'story'>,
   });
+  // A photo narrowed to the peer group inside a story shared with the working group.
+  const part = (
+    kind: 'photo' | 'transcript',
+    name: string,
+    removed = false,
+    audience?: 'peer_group',
+  ) => ({
+    kind,
+    story: { ...(resources[name] as Of<'story'>), ...(audience && { audience }) },
+    removed,
+  });
   const post = (name: string) => ({ kind: 'post' as const, post: resources[name] as Of<'post'> });
   const livedCanvas = { kind: 'canvas' as const, canvas: resources.livedCanvas as Of<'canvas'> };
   return {
@@ -34,6 +45,18 @@ export function cardResources(
     cardPeerStoryInLived: card('lived', story('storyPeer')),
     cardWithdrawnStoryInSynthesis: card('synthesis', story('storyWithdrawn')),
     cardOthersPrivateStory: card('lived', story('storyPrivate'), 'account-2'),
+    cardPhotoInSynthesis: card('synthesis', part('photo', 'storyWorkingGroup')),
+    cardPeerPhotoInSynthesis: card(
+      'synthesis',
+      part('photo', 'storyWorkingGroup', false, 'peer_group'),
+    ),
+    cardPeerPhotoInLived: card('lived', part('photo', 'storyWorkingGroup', false, 'peer_group')),
+    cardTranscriptInLived: card('lived', part('transcript', 'storyPeer')),
+    cardRemovedTranscriptInLived: card('lived', part('transcript', 'storyPeer', true)),
+    cardWithdrawnStoryTranscriptInSynthesis: card(
+      'synthesis',
+      part('transcript', 'storyWithdrawn'),
+    ),
     cardLivedCanvasInLived: card('lived', livedCanvas),
     cardLivedCanvasInSynthesis: card('synthesis', livedCanvas),
     cardReleaseInSynthesis: card('synthesis', {
@@ -90,6 +113,8 @@ export const cardRights = {
     'cardPeerStoryInLived.create',
     'cardLivedCanvasInLived.create',
     'cardLivedPostInLived.create',
+    'cardPeerPhotoInLived.create',
+    'cardTranscriptInLived.create',
     'othersCardInLived.read',
     'othersCardInLived.write',
     // A card from their own private story: theirs alone, made in their own space only.
@@ -102,6 +127,7 @@ export const cardRights = {
   synthesis: [
     'cardWorkingGroupStoryInSynthesis.create',
     'cardReleaseInSynthesis.create',
+    'cardPhotoInSynthesis.create',
     'myCardInSynthesis.write',
   ],
 };

@@ -2,8 +2,16 @@ import type { SpaceKind } from '@mizug/domain';
 import type { Resource } from './policy';
 
 /** A card's source as the policy sees it: the resource whose readers may quote it. */
+type StoryResource = Extract<Resource, { kind: 'story' }>;
+
 export type CardSourceResource =
-  | { kind: 'story'; story: Extract<Resource, { kind: 'story' }> }
+  | { kind: 'story'; story: StoryResource }
+  /**
+   * A photo's caption (`story`: the photo as the policy sees it, reaching the photo's own
+   * audience) or a recording's transcript (`story`: its story); `removed` once its teller took
+   * the photo or recording away, which withdraws it.
+   */
+  | { kind: 'photo' | 'transcript'; story: StoryResource; removed: boolean }
   | { kind: 'canvas'; canvas: Extract<Resource, { kind: 'canvas' }> }
   | { kind: 'post'; post: Extract<Resource, { kind: 'post' }> }
   | {
@@ -26,6 +34,8 @@ export function cardSourceReaches(
 ) {
   switch (source.kind) {
     case 'story':
+    case 'photo':
+    case 'transcript':
       return (
         space.id === source.story.spaceId ||
         (source.story.audience === 'working_group' && space.kind === 'synthesis')
@@ -39,18 +49,27 @@ export function cardSourceReaches(
   }
 }
 
+/** The story a source is part of (its body, a photo, a recording), or null. */
+export const storyOfCardSource = (source: CardSourceResource): StoryResource | null =>
+  source.kind === 'story' || source.kind === 'photo' || source.kind === 'transcript'
+    ? source.story
+    : null;
+
 /**
- * The source is withdrawn (a story its teller withdrew, a post its author withdrew): it is
- * quoted no more.
+ * The source is withdrawn (a story its teller withdrew, a photo or recording taken away, a post
+ * its author withdrew): it is quoted no more.
  */
 export const cardSourceWithdrawn = (source: CardSourceResource) =>
-  (source.kind === 'story' && source.story.withdrawn) ||
+  storyOfCardSource(source)?.withdrawn === true ||
+  ((source.kind === 'photo' || source.kind === 'transcript') && source.removed) ||
   (source.kind === 'post' && source.post.withdrawn);
 
 /** The resource whose readers may read a card's source. */
 export function cardSourceReadResource(source: CardSourceResource): Resource {
   switch (source.kind) {
     case 'story':
+    case 'photo':
+    case 'transcript':
       return source.story;
     case 'canvas':
       return source.canvas;

@@ -242,6 +242,8 @@ const allowed: Record<string, string[]> = {
   admin: [
     ...everyMember,
     'initiative.manage',
+    // Which knowledge a named peer space carries; the built-in spaces' is their kind's.
+    'academics.manage',
     'members.read',
     'members.manage',
     'members.assign',

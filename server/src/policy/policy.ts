@@ -3,6 +3,7 @@ import {
   cardSourceReaches,
   cardSourceReadResource,
   cardSourceWithdrawn,
+  storyOfCardSource,
   type CardSourceResource,
 } from './card-sources';
 
@@ -205,6 +206,8 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       // Those who work in a space are those who may write in it: a peer space's members and
       // guarantors, the synthesis's working group and facilitators; never a researcher.
       if (action === 'work') return can(actor, 'write', resource);
+      // Saying which knowledge a named peer space carries: the initiative's admins.
+      if (action === 'manage') return role === 'admin' && resource.spaceKind === 'peer';
       // Assigning in a peer space is deciding who joins it: its own group's members only.
       if (action === 'assign') {
         const groupRole = groupRoleOf(resource.spaceKind);
@@ -294,10 +297,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       const readsSpace = can(actor, 'read', space);
       const { source } = resource;
       // A card from a story only its teller may read stays the teller's, wherever it sits.
+      const story = storyOfCardSource(source);
       const privateToTeller =
-        source.kind === 'story' &&
-        source.story.audience === 'only_me' &&
-        source.story.tellerId !== actor.accountId;
+        story !== null && story.audience === 'only_me' && story.tellerId !== actor.accountId;
       // `create` is asked of a card not made yet; everything else of one that exists.
       if (action === 'create') {
         return (

@@ -1,7 +1,14 @@
-import { cardCodesSchema, newCardSchema, quoteConsentDecisionSchema } from '@mizug/domain';
+import {
+  cardCodesSchema,
+  cardSourceSchema,
+  cardTargetsQuerySchema,
+  newCardSchema,
+  quoteConsentDecisionSchema,
+} from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
+import { AppError } from '../errors';
 import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
@@ -9,6 +16,7 @@ import { createCard } from '../services/cards/create';
 import { deleteCard, setCardCodes } from '../services/cards/manage';
 import { decideQuote, withdrawQuote } from '../services/cards/quote-consent';
 import { listCards, readCard } from '../services/cards/read';
+import { cardTargets } from '../services/cards/targets';
 
 const cardParam = z.object({ cardId: z.uuid() });
 const spaceParam = z.object({ spaceId: z.uuid() });
@@ -36,10 +44,20 @@ function spaceCards({ db, events }: AppDeps) {
     );
 }
 
-/** One insight card, under /api/cards: read, delete (its maker), and its codes. */
+/**
+ * One insight card, under /api/cards: read, delete (its maker), and its codes; and where a card
+ * of a source may be made (`/targets`).
+ */
 function oneCard({ db, events }: AppDeps) {
   return (
     new Hono<AppEnv>()
+      .get('/targets', validate('query', cardTargetsQuerySchema), async (c) => {
+        const { initiativeId, ...named } = c.req.valid('query');
+        const source = cardSourceSchema.safeParse(named);
+        // Only a released item names its item; a source is one of the kinds with its fields.
+        if (!source.success) throw new AppError('validation_failed', { item: 'validation_failed' });
+        return c.json(await cardTargets(db, requireAccount(c), initiativeId, source.data), 200);
+      })
       .get('/:cardId', validate('param', cardParam), async (c) =>
         c.json(await readCard(db, requireAccount(c), c.req.valid('param').cardId), 200),
       )

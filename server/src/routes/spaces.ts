@@ -1,4 +1,10 @@
-import { joinDecisionSchema, type Membership, type Space, type SpaceStanding } from '@mizug/domain';
+import {
+  joinDecisionSchema,
+  spaceKnowledgeSchema,
+  type Membership,
+  type Space,
+  type SpaceStanding,
+} from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppDeps } from '../deps';
@@ -13,6 +19,7 @@ import { loadActor, memberActor } from '../policy/actor';
 import { authorize } from '../policy/authorize';
 import { can } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
+import { changeSpaceKnowledge } from '../services/space-knowledge';
 import { decideJoinRequest } from '../services/space-membership';
 
 const spaceParam = z.object({ spaceId: z.uuid() });
@@ -65,6 +72,21 @@ export function spaceRoutes(deps: AppDeps) {
         200,
       );
     })
+    .patch(
+      '/:spaceId',
+      validate('param', spaceParam),
+      validate('json', spaceKnowledgeSchema),
+      async (c) => {
+        const { spaceId } = c.req.valid('param');
+        const space = await changeSpaceKnowledge(
+          deps,
+          requireAccount(c),
+          spaceId,
+          c.req.valid('json'),
+        );
+        return c.json(space, 200);
+      },
+    )
     .post(
       '/:spaceId/requests/:accountId',
       validate('param', spaceParam.extend({ accountId: z.uuid() })),

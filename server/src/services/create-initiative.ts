@@ -19,8 +19,12 @@ export async function createInitiative(
     const initiativeId = await insertInitiative(tx, { ...input, createdBy: creator.id });
     await insertSpace(tx, { initiativeId, kind: 'lived_experience' });
     await insertSpace(tx, { initiativeId, kind: 'practitioners' });
-    for (const name of input.extraPeerSpaces)
-      await insertSpace(tx, { initiativeId, kind: 'peer', name });
+    for (const extra of input.extraPeerSpaces)
+      await insertSpace(tx, {
+        initiativeId,
+        kind: 'peer',
+        ...(typeof extra === 'string' ? { name: extra } : extra),
+      });
     await insertSpace(tx, { initiativeId, kind: 'synthesis' });
     await insertMembership(tx, {
       initiativeId,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Account } from '@mizug/domain';
 import type { Database } from '../db/database';
+import { findSpace } from '../db/repositories/initiatives';
 import { findMethodSession } from '../db/repositories/method-sessions';
 import { findMembership } from '../db/repositories/memberships';
 import { listStories } from '../db/repositories/stories';
@@ -8,14 +9,18 @@ import type { EventBus } from '../events';
 import type { Logger } from '../logger';
 import { loadActor } from '../policy/actor';
 import { can } from '../policy/policy';
+import { spaceResource } from '../policy/resources';
 import { storyResource } from '../policy/story-resources';
 import { sessionResource } from './sessions/resources';
 import { photosSeenBy } from './stories/photos';
 import { storyView } from './stories/present';
 
-/** One server-sent event for an initiative's open pages: `changed`, or `session` with its id. */
+/**
+ * One server-sent event for an initiative's open pages: `changed`, `session` with its id,
+ * `cards` with the id of the space whose cards changed, or `codebook`.
+ */
 export interface StreamEvent {
-  event: 'changed' | 'session';
+  event: 'changed' | 'session' | 'cards' | 'codebook';
   data: string;
 }
 
@@ -49,10 +54,23 @@ async function maySeeSession(db: Database, account: Account, sessionId: string) 
   return can(actor, 'read', sessionResource(session));
 }
 
+async function mayReadSpace(db: Database, account: Account, spaceId: string) {
+  const space = await findSpace(db, spaceId);
+  if (!space) return false;
+  const actor = await loadActor(db, account, space.initiativeId);
+  return can(actor, 'read', spaceResource(space));
+}
+
+async function mayReadCodebook(db: Database, account: Account, initiativeId: string) {
+  const actor = await loadActor(db, account, initiativeId);
+  return can(actor, 'read', { kind: 'code', initiativeId });
+}
+
 /**
  * One person's feed of an initiative's events, each filtered by the policy for them: `changed`
  * only when what they may see changed (a story shared with them, withdrawn from them, their own
- * role or spaces), `session` only for a session they may read. Events are decided in the order
+ * role or spaces), `session` only for a session they may read, `cards` only for a space they read,
+ * `codebook` only while they read the initiative's codebook. Events are decided in the order
  * they happen, against storage as it is then; a burst of changes is decided once.
  *
  * Resolves once what the person sees now is known, so a change made after the stream opened is
@@ -96,8 +114,22 @@ export async function subscribeToInitiative(
       if (await maySeeSession(db, account, sessionId)) emit({ event: 'session', data: sessionId });
     });
   };
+  const onCards = (changed: string, spaceId: string) => {
+    if (changed !== initiativeId) return;
+    then(async () => {
+      if (await mayReadSpace(db, account, spaceId)) emit({ event: 'cards', data: spaceId });
+    });
+  };
+  const onCodebook = (changed: string) => {
+    if (changed !== initiativeId) return;
+    then(async () => {
+      if (await mayReadCodebook(db, account, initiativeId)) emit({ event: 'codebook', data: '' });
+    });
+  };
   events.on('accessChanged', onAccess);
   events.on('sessionChanged', onSession);
+  events.on('cardsChanged', onCards);
+  events.on('codebookChanged', onCodebook);
   await queue;
 
   return {
@@ -109,6 +141,8 @@ export async function subscribeToInitiative(
     close() {
       events.off('accessChanged', onAccess);
       events.off('sessionChanged', onSession);
+      events.off('cardsChanged', onCards);
+      events.off('codebookChanged', onCodebook);
     },
   };
 }

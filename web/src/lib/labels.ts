@@ -1,4 +1,4 @@
-import type { AuditAction, Role, Sector, Space } from '@mizug/domain';
+import type { AuditAction, KnowledgeType, Role, Sector, Space } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
 
 /** Translated names of roles, sectors, built-in spaces and audit actions. */
@@ -35,6 +35,7 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'space.join_request': m.audit_action_space_join_request,
   'space.join_accept': m.audit_action_space_join_accept,
   'space.join_decline': m.audit_action_space_join_decline,
+  'space.knowledge': m.audit_action_space_knowledge,
   'story.consent': m.audit_action_story_consent,
   'story.withdraw': m.audit_action_story_withdraw,
   'story.restore': m.audit_action_story_restore,
@@ -101,3 +102,11 @@ export function spaceName(space: Pick<Space, 'kind' | 'name'>): string {
 
 /** Whether the name came from a person (then it is shown with dir="auto"). */
 export const isWrittenName = (space: Pick<Space, 'name'>) => space.name !== null;
+
+/** The kinds of knowledge a group (and every card quoting it) carries, in the reader's language. */
+export const knowledgeLabels: Record<KnowledgeType, () => string> = {
+  lived_experience: m.knowledge_lived_experience,
+  practice: m.knowledge_practice,
+  academic: m.knowledge_academic,
+  group: m.knowledge_group,
+};

@@ -1,4 +1,4 @@
-import type { InitiativeSummary, Role, Space, SpaceKind } from '@mizug/domain';
+import type { InitiativeSummary, KnowledgeType, Role, Space, SpaceKind } from '@mizug/domain';
 import type { Queryable } from '../database';
 
 interface InitiativeRow {
@@ -59,46 +59,69 @@ export async function findInitiative(
 
 export async function insertSpace(
   db: Queryable,
-  space: { initiativeId: string; kind: SpaceKind; name?: string | null },
+  space: {
+    initiativeId: string;
+    kind: SpaceKind;
+    name?: string | null;
+    /** A named peer space's knowledge (default: its own named group); the others' is their kind's. */
+    knowledge?: KnowledgeType;
+  },
 ): Promise<Space> {
-  const [row] = await db.query<{ id: string }>(
-    'INSERT INTO spaces (initiative_id, kind, name) VALUES ($1, $2, $3) RETURNING id',
-    [space.initiativeId, space.kind, space.name ?? null],
+  const knowledge = space.kind === 'peer' ? (space.knowledge ?? 'group') : null;
+  const [row] = await db.query<SpaceRow>(
+    `INSERT INTO spaces (initiative_id, kind, name, knowledge) VALUES ($1, $2, $3, $4)
+     RETURNING ${spaceColumns}`,
+    [space.initiativeId, space.kind, space.name ?? null, knowledge],
   );
-  return {
-    id: row!.id,
-    initiativeId: space.initiativeId,
-    kind: space.kind,
-    name: space.name ?? null,
-  };
+  return toSpace(row!);
 }
+
+interface SpaceRow {
+  id: string;
+  initiative_id: string;
+  kind: SpaceKind;
+  name: string | null;
+  knowledge: KnowledgeType | null;
+  [key: string]: unknown;
+}
+
+const spaceColumns = 'id, initiative_id, kind, name, knowledge';
+
+/** The built-in spaces carry their kind's knowledge; the synthesis mixes them all (`group`). */
+const builtinKnowledge: Record<SpaceKind, KnowledgeType> = {
+  lived_experience: 'lived_experience',
+  practitioners: 'practice',
+  peer: 'group',
+  synthesis: 'group',
+};
+
+const toSpace = (row: SpaceRow): Space => ({
+  id: row.id,
+  initiativeId: row.initiative_id,
+  kind: row.kind,
+  name: row.name,
+  knowledge: row.knowledge ?? builtinKnowledge[row.kind],
+});
 
 const spaceOrder = `CASE kind WHEN 'lived_experience' THEN 0 WHEN 'practitioners' THEN 1 WHEN 'peer' THEN 2 ELSE 3 END`;
 
 export async function listSpaces(db: Queryable, initiativeId: string): Promise<Space[]> {
-  const rows = await db.query<{
-    id: string;
-    initiative_id: string;
-    kind: SpaceKind;
-    name: string | null;
-  }>(
-    `SELECT id, initiative_id, kind, name FROM spaces WHERE initiative_id = $1 ORDER BY ${spaceOrder}, created_at`,
+  const rows = await db.query<SpaceRow>(
+    `SELECT ${spaceColumns} FROM spaces WHERE initiative_id = $1 ORDER BY ${spaceOrder}, created_at`,
     [initiativeId],
   );
-  return rows.map((row) => ({
-    id: row.id,
-    initiativeId: row.initiative_id,
-    kind: row.kind,
-    name: row.name,
-  }));
+  return rows.map(toSpace);
 }
 
 export async function findSpace(db: Queryable, id: string): Promise<Space | undefined> {
-  const [row] = await db.query<{
-    id: string;
-    initiative_id: string;
-    kind: SpaceKind;
-    name: string | null;
-  }>('SELECT id, initiative_id, kind, name FROM spaces WHERE id = $1', [id]);
-  return row && { id: row.id, initiativeId: row.initiative_id, kind: row.kind, name: row.name };
+  const [row] = await db.query<SpaceRow>(`SELECT ${spaceColumns} FROM spaces WHERE id = $1`, [id]);
+  return row && toSpace(row);
+}
+
+/** Sets the knowledge a named peer space carries. */
+export async function updateSpaceKnowledge(db: Queryable, id: string, knowledge: KnowledgeType) {
+  await db.query(`UPDATE spaces SET knowledge = $2 WHERE id = $1 AND kind = 'peer'`, [
+    id,
+    knowledge,
+  ]);
 }

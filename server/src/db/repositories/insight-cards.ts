@@ -8,6 +8,8 @@ export interface StoredCard {
   initiativeId: string;
   spaceId: string;
   source: CardSource;
+  /** The story a card of a story, a photo or a recording quotes (which outlives the last two). */
+  storyId: string | null;
   quote: string;
   /** `Y.encodeRelativePosition` of the quote's start and end, for collaborative sources. */
   anchor: { start: Uint8Array; end: Uint8Array } | null;
@@ -31,6 +33,8 @@ interface CardRow {
   post_id: string | null;
   release_id: string | null;
   release_item: number | null;
+  photo_id: string | null;
+  recording_id: string | null;
   quote: string;
   anchor_start: Uint8Array | null;
   anchor_end: Uint8Array | null;
@@ -54,6 +58,10 @@ function sourceOf(row: CardRow): CardSource {
   switch (row.source_kind) {
     case 'story':
       return { kind: 'story', id: row.story_id! };
+    case 'photo':
+      return { kind: 'photo', id: row.photo_id! };
+    case 'transcript':
+      return { kind: 'transcript', id: row.recording_id! };
     case 'canvas':
       return { kind: 'canvas', id: row.canvas_id! };
     case 'post':
@@ -68,6 +76,7 @@ const toCard = (row: CardRow): StoredCard => ({
   initiativeId: row.initiative_id,
   spaceId: row.space_id,
   source: sourceOf(row),
+  storyId: row.story_id,
   quote: row.quote,
   anchor:
     row.anchor_start && row.anchor_end
@@ -83,18 +92,22 @@ const toCard = (row: CardRow): StoredCard => ({
 
 export async function insertCard(
   db: Queryable,
-  card: Pick<StoredCard, 'initiativeId' | 'spaceId' | 'source' | 'quote' | 'anchor' | 'createdBy'>,
+  card: Pick<
+    StoredCard,
+    'initiativeId' | 'spaceId' | 'source' | 'storyId' | 'quote' | 'anchor' | 'createdBy'
+  >,
 ): Promise<string> {
   const { source } = card;
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO insight_cards (initiative_id, space_id, source_kind, story_id, canvas_id,
-       post_id, release_id, release_item, quote, anchor_start, anchor_end, created_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+       post_id, release_id, release_item, quote, anchor_start, anchor_end, created_by,
+       photo_id, recording_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id`,
     [
       card.initiativeId,
       card.spaceId,
       source.kind,
-      source.kind === 'story' ? source.id : null,
+      card.storyId,
       source.kind === 'canvas' ? source.id : null,
       source.kind === 'post' ? source.id : null,
       source.kind === 'release' ? source.id : null,
@@ -103,6 +116,8 @@ export async function insertCard(
       card.anchor?.start ?? null,
       card.anchor?.end ?? null,
       card.createdBy,
+      source.kind === 'photo' ? source.id : null,
+      source.kind === 'transcript' ? source.id : null,
     ],
   );
   return row!.id;
@@ -193,4 +208,21 @@ export async function replaceCardCodes(
        ON CONFLICT DO NOTHING`,
       [codeId, cardId, codedBy],
     );
+}
+
+/**
+ * The spaces holding cards that quote a story (its body, photos or recordings) or a post: told
+ * when it is withdrawn or reaches elsewhere.
+ */
+export async function spacesQuoting(
+  db: Queryable,
+  quoted: { storyId: string } | { postId: string },
+): Promise<string[]> {
+  const [column, id] =
+    'storyId' in quoted ? ['story_id', quoted.storyId] : ['post_id', quoted.postId];
+  const rows = await db.query<{ space_id: string }>(
+    `SELECT DISTINCT space_id FROM insight_cards WHERE ${column} = $1`,
+    [id],
+  );
+  return rows.map((row) => row.space_id);
 }

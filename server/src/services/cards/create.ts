@@ -50,7 +50,7 @@ export async function createCard(
     anchor = await checkAnchor(db, source.docName, input.anchor, input.quote);
   }
 
-  const cardId = await runCommand(deps, async ({ tx, audit }) => {
+  const cardId = await runCommand(deps, async ({ tx, audit, emit }) => {
     // Decided again inside the transaction: a withdrawal in between refuses the card.
     const now = await requireCardSource(tx, account, actor, input.source, space.initiativeId);
     authorize(actor, 'create', cardResource(newCard, space, now));
@@ -58,6 +58,7 @@ export async function createCard(
       initiativeId: space.initiativeId,
       spaceId,
       source: input.source,
+      storyId: now.story?.id ?? null,
       quote: input.quote,
       anchor,
       createdBy: account.id,
@@ -71,6 +72,7 @@ export async function createCard(
       tellerOf: now.story?.tellerId === account.id ? now.story.id : undefined,
     });
     await askTeller(audit, tx, now, id, account.id);
+    emit('cardsChanged', space.initiativeId, spaceId);
     return id;
   });
   return readCard(db, account, cardId);

@@ -16,7 +16,7 @@ export async function deleteCard(
   cardId: string,
 ): Promise<void> {
   const { card, source } = await cardFor(deps.db, account, cardId, 'manage');
-  await runCommand(deps, async ({ tx, audit }) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     await cards.deleteCard(tx, card.id);
     await audit({
       action: 'card.delete',
@@ -25,6 +25,7 @@ export async function deleteCard(
       details: { cardId: card.id, spaceId: card.spaceId, source: card.source },
       tellerOf: tellerOf(source, account.id),
     });
+    emit('cardsChanged', card.initiativeId, card.spaceId);
   });
 }
 
@@ -44,7 +45,7 @@ export async function setCardCodes(
     throw new AppError('code_not_in_initiative', {
       [`codeIds.${unknown}`]: 'code_not_in_initiative',
     });
-  await runCommand(deps, async ({ tx, audit }) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     await cards.replaceCardCodes(tx, card.id, wanted, account.id);
     await audit({
       action: 'card.code',
@@ -53,6 +54,7 @@ export async function setCardCodes(
       details: { cardId: card.id, codeIds: wanted },
       tellerOf: tellerOf(source, account.id),
     });
+    emit('cardsChanged', card.initiativeId, card.spaceId);
   });
   return readCard(deps.db, account, cardId);
 }

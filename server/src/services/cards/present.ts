@@ -1,11 +1,4 @@
-import type {
-  CardCredit,
-  InsightCard,
-  KnowledgeType,
-  QuoteConsent,
-  Space,
-  SpaceKind,
-} from '@mizug/domain';
+import type { CardCredit, InsightCard, KnowledgeType, QuoteConsent, Space } from '@mizug/domain';
 import type { StoredCard } from '../../db/repositories/insight-cards';
 import { cardSourceReaches, cardSourceWithdrawn } from '../../policy/card-sources';
 import { can, type Actor, type Resource } from '../../policy/policy';
@@ -28,13 +21,8 @@ export const cardResource = (
   source: source.resource,
 });
 
-/** The kind of knowledge a group's words carry, from the kind of its space. */
-const knowledgeOf: Record<SpaceKind, KnowledgeType> = {
-  lived_experience: 'lived_experience',
-  practitioners: 'practice',
-  peer: 'group',
-  synthesis: 'group',
-};
+/** The kind of knowledge a group's words carry: as its space says (set for named peer spaces). */
+const knowledgeOf = (group: Space): KnowledgeType => group.knowledge;
 
 /**
  * A story's teller as the story credits them (the one byline rule), a post's author as the
@@ -108,10 +96,11 @@ export function cardView(
         ? null
         : { start: toBase64(card.anchor.start), end: toBase64(card.anchor.end) },
     group: { spaceId: group.id, kind: group.kind, name: group.name },
-    knowledgeType: knowledgeOf[group.kind],
+    knowledgeType: knowledgeOf(group),
     // Withdrawn words name nobody any more.
     credit: withdrawn ? { ...creditOf(source), name: null } : creditOf(source),
     codeIds: card.codeIds,
+    evidence: withdrawn ? null : source.evidence,
     withdrawn,
     quoteConsent,
     exportable: isExportable(withdrawn, quoteConsent),

@@ -44,7 +44,7 @@ export async function decideQuote(
   if (!story || story.consent.quoting !== 'ask_first')
     throw new AppError('quote_consent_not_asked');
   const decision = approve ? 'approved' : 'declined';
-  await runCommand(deps, async ({ tx, audit }) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     await decideQuoteRequest(tx, { cardId: card.id, storyId: story.id, decision });
     await audit({
       action: 'quote.decide',
@@ -53,6 +53,7 @@ export async function decideQuote(
       details: { cardId: card.id, storyId: story.id, decision },
       tellerOf: story.id,
     });
+    emit('cardsChanged', card.initiativeId, card.spaceId);
   });
   return viewOwn(deps, account, cardId);
 }
@@ -68,7 +69,7 @@ export async function withdrawQuote(
 ): Promise<InsightCard> {
   const { card, source } = await ownQuote(deps, account, cardId);
   if (card.quoteWithdrawnAt === null)
-    await runCommand(deps, async ({ tx, audit }) => {
+    await runCommand(deps, async ({ tx, audit, emit }) => {
       await storeWithdrawal(tx, card.id);
       await audit({
         action: 'quote.withdraw',
@@ -77,6 +78,7 @@ export async function withdrawQuote(
         details: { cardId: card.id, spaceId: card.spaceId, source: card.source },
         tellerOf: source.story?.id,
       });
+      emit('cardsChanged', card.initiativeId, card.spaceId);
     });
   return viewOwn(deps, account, cardId);
 }

@@ -16,7 +16,7 @@ export async function loadCard(db: Queryable, account: Account, cardId: string) 
   if (!card) throw new AppError('not_found');
   const actor = await loadActor(db, account, card.initiativeId);
   const spaces = new Map((await listSpaces(db, card.initiativeId)).map((s) => [s.id, s]));
-  const source = await loadCardSource(db, account, actor, card.source);
+  const source = await loadCardSource(db, account, actor, card.source, card.storyId ?? undefined);
   if (!source) throw new AppError('not_found');
   const resource = cardResource(card, spaces.get(card.spaceId)!, source);
   return { card, actor, source, spaces, resource };
@@ -72,7 +72,8 @@ export async function readableCards(
   const readable: ReadableCard[] = [];
   for (const card of await listCardsInSpace(db, space.id)) {
     const key = JSON.stringify(card.source);
-    if (!sources.has(key)) sources.set(key, loadCardSource(db, account, actor, card.source));
+    if (!sources.has(key))
+      sources.set(key, loadCardSource(db, account, actor, card.source, card.storyId ?? undefined));
     const source = await sources.get(key)!;
     if (source && can(actor, 'read', cardResource(card, space, source) satisfies CardResource))
       readable.push({ card, source, view: cardView(card, source, spaces, actor) });

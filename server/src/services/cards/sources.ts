@@ -1,12 +1,21 @@
-import { canvasDocName, storyBodyDocName, type Account, type CardSource } from '@mizug/domain';
+import {
+  canvasDocName,
+  storyBodyDocName,
+  type Account,
+  type CardSource,
+  type Consent,
+  type InsightCard,
+} from '@mizug/domain';
 import { storedText } from '../../collab/stored-text';
 import type { Database, Queryable } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { findStory, type StoredStory } from '../../db/repositories/stories';
+import { findPhoto } from '../../db/repositories/story-photos';
+import { findRecording } from '../../db/repositories/story-recordings';
 import { AppError } from '../../errors';
 import type { CardSourceResource } from '../../policy/card-sources';
 import type { Actor } from '../../policy/policy';
-import { storyResource } from '../../policy/story-resources';
+import { effectiveConsent, storyResource } from '../../policy/story-resources';
 import { contextOf } from '../sessions/context';
 import { canvasResource, postResource, sessionResource } from '../sessions/resources';
 
@@ -24,6 +33,38 @@ export interface LoadedSource {
   story: StoredStory | null;
   /** A post's author as the session shows them; null when it spoke for its group. */
   author: { name: string } | null;
+  /** An LS-8 principle's or a PW claim's source tags and confidence, as the post has them. */
+  evidence: InsightCard['evidence'];
+}
+
+/** Posts that weigh their evidence: their cards carry it. */
+const weighsEvidence = new Set(['claim', 'principle']);
+
+const fixedSource = { docName: null, author: null, evidence: null };
+
+/**
+ * A photo's caption or a recording's transcript, part of a story. `part` is undefined once its
+ * teller removed it, which withdraws it; the card then still knows its story (`storyId`).
+ */
+async function storyPart(
+  db: Queryable,
+  kind: 'photo' | 'transcript',
+  storyId: string | undefined,
+  part: { storyId: string; text: string; consent?: Consent } | undefined,
+): Promise<LoadedSource | undefined> {
+  const id = part?.storyId ?? storyId;
+  const story = id && (await findStory(db, id));
+  if (!story) return undefined;
+  // The photo's own consent (never wider than the story's) is how its caption is shared.
+  const shared = part?.consent ? { ...story, consent: part.consent } : story;
+  return {
+    resource: { kind, story: storyResource(shared), removed: !part },
+    initiativeId: story.initiativeId,
+    groupSpaceId: story.spaceId,
+    ...fixedSource,
+    fixedText: part?.text ?? '',
+    story: shared,
+  };
 }
 
 /**
@@ -35,8 +76,26 @@ export async function loadCardSource(
   account: Account,
   actor: Actor,
   source: CardSource,
+  /** The story a stored card of a photo or recording quotes, known after its removal. */
+  storyId?: string,
 ): Promise<LoadedSource | undefined> {
   switch (source.kind) {
+    case 'photo': {
+      const photo = await findPhoto(db, source.id);
+      const story = photo && (await findStory(db, photo.storyId));
+      const part = photo &&
+        story && {
+          storyId: story.id,
+          text: photo.caption,
+          consent: effectiveConsent(photo, story),
+        };
+      return storyPart(db, 'photo', storyId, part);
+    }
+    case 'transcript': {
+      const recording = await findRecording(db, source.id);
+      const part = recording && { storyId: recording.storyId, text: recording.transcript };
+      return storyPart(db, 'transcript', storyId, part);
+    }
     case 'story': {
       const story = await findStory(db, source.id);
       if (!story) return undefined;
@@ -48,6 +107,7 @@ export async function loadCardSource(
         fixedText: null,
         story,
         author: null,
+        evidence: null,
       };
     }
     case 'canvas': {
@@ -63,6 +123,7 @@ export async function loadCardSource(
         fixedText: null,
         story: null,
         author: null,
+        evidence: null,
       };
     }
     case 'post': {
@@ -82,6 +143,9 @@ export async function loadCardSource(
         fixedText: post.body,
         story: null,
         author: post.onBehalfOf ? null : { name: author?.displayName ?? '' },
+        evidence: weighsEvidence.has(post.kind)
+          ? { tags: post.sourceTags, confidence: post.confidence }
+          : null,
       };
     }
     case 'release': {
@@ -97,10 +161,9 @@ export async function loadCardSource(
         },
         initiativeId: session.initiativeId,
         groupSpaceId: release.spaceId,
-        docName: null,
+        ...fixedSource,
         fixedText: item.text,
         story: null,
-        author: null,
       };
     }
   }
@@ -115,6 +178,13 @@ export async function requireCardSource(
   initiativeId: string,
 ): Promise<LoadedSource> {
   const loaded = await loadCardSource(db, account, actor, source);
+  // A photo or recording removed is as unknown as one never added, to someone quoting it now.
+  if (
+    loaded &&
+    (loaded.resource.kind === 'photo' || loaded.resource.kind === 'transcript') &&
+    loaded.resource.removed
+  )
+    throw new AppError('not_found');
   // Another initiative's source is as unknown here as a missing one.
   if (!loaded || loaded.initiativeId !== initiativeId) throw new AppError('not_found');
   return loaded;

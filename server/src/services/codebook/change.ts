@@ -15,7 +15,7 @@ export async function changeCode(
 ): Promise<Code> {
   const before = await authorizedCode(deps.db, account, codeId, 'write');
   await checkLanguages(deps.db, account, before.initiativeId, change);
-  return runCommand(deps, async ({ tx, audit }) => {
+  return runCommand(deps, async ({ tx, audit, emit }) => {
     if (change.parentId) {
       await codeOfSameInitiative(tx, before.initiativeId, change.parentId, 'parentId');
       await refuseCycle(tx, codeId, change.parentId);
@@ -38,6 +38,7 @@ export async function changeCode(
         ...(moves ? { previousParentId: before.parentId, parentId: change.parentId } : {}),
       },
     });
+    emit('codebookChanged', before.initiativeId);
     return (await findCode(tx, codeId))!;
   });
 }

@@ -15,7 +15,7 @@ export async function createCode(
   const actor = await loadActor(deps.db, account, initiativeId);
   authorize(actor, 'create', { kind: 'code', initiativeId });
   await checkLanguages(deps.db, account, initiativeId, input);
-  return runCommand(deps, async ({ tx, audit }) => {
+  return runCommand(deps, async ({ tx, audit, emit }) => {
     if (input.parentId) await codeOfSameInitiative(tx, initiativeId, input.parentId, 'parentId');
     const id = await insertCode(tx, { ...input, initiativeId, createdBy: account.id });
     await audit({
@@ -24,6 +24,7 @@ export async function createCode(
       initiativeId,
       details: { codeId: id, name: input.name, parentId: input.parentId },
     });
+    emit('codebookChanged', initiativeId);
     return (await findCode(tx, id))!;
   });
 }

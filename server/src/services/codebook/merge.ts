@@ -25,7 +25,7 @@ export async function mergeCode(
   const from = await authorizedCode(deps.db, account, codeId, 'write');
   if (intoId === codeId)
     throw new AppError('code_merge_into_itself', { into: 'code_merge_into_itself' });
-  return runCommand(deps, async ({ tx, audit }) => {
+  return runCommand(deps, async ({ tx, audit, emit }) => {
     const into = await codeOfSameInitiative(tx, from.initiativeId, intoId, 'into');
     if (await isSameOrAncestor(tx, codeId, intoId))
       await updateCode(tx, intoId, { parentId: from.parentId });
@@ -44,6 +44,7 @@ export async function mergeCode(
         codingsMoved,
       },
     });
+    emit('codebookChanged', from.initiativeId);
     return (await findCode(tx, intoId))!;
   });
 }

@@ -10,7 +10,7 @@ import { authorizedCode } from './access';
  */
 export async function removeCode(deps: CommandDeps, account: Account, codeId: string) {
   const code = await authorizedCode(deps.db, account, codeId, 'write');
-  await runCommand(deps, async ({ tx, audit }) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     // Counted again inside the transaction: a card may have been coded since.
     const current = await findCode(tx, codeId);
     if (!current) throw new AppError('not_found');
@@ -23,5 +23,6 @@ export async function removeCode(deps: CommandDeps, account: Account, codeId: st
       initiativeId: code.initiativeId,
       details: { codeId, name: code.name },
     });
+    emit('codebookChanged', code.initiativeId);
   });
 }

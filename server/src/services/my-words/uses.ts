@@ -70,11 +70,20 @@ async function storyUses(
 ): Promise<StoryUses> {
   const source = (await loadCardSource(db, account, actor, { kind: 'story', id: story.id }))!;
   const text = await storedText(db, storyBodyDocName(story.id));
+  const uses = [];
+  for (const card of cards) {
+    if (card.storyId !== story.id) continue;
+    if (card.source.kind === 'story') {
+      uses.push(useOf(card, source, text, at));
+      continue;
+    }
+    // A photo's caption or a recording's transcript: quoted in its own words.
+    const part = await loadCardSource(db, account, actor, card.source, story.id);
+    if (part) uses.push(useOf(card, part, part.fixedText ?? '', at));
+  }
   return {
     story: { id: story.id, title: story.title, withdrawn: story.withdrawnAt !== null },
-    cards: cards
-      .filter((card) => card.source.kind === 'story' && card.source.id === story.id)
-      .map((card) => useOf(card, source, text, at)),
+    cards: uses,
   };
 }
 

@@ -2,6 +2,7 @@ import type { Account } from '@mizug/domain';
 import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
 import { authorize } from '../../policy/authorize';
+import { announceQuotedChange } from '../cards/changed';
 import { runCommand, type CommandDeps } from '../command';
 import { auditSession, announceChange, loadSessionContext } from './context';
 import { postResource } from './resources';
@@ -40,5 +41,6 @@ export async function setPostWithdrawn(
       },
     );
     announceChange(scope, context.session);
+    await announceQuotedChange(scope, context.session.initiativeId, { postId: post.id });
   });
 }

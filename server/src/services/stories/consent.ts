@@ -1,6 +1,7 @@
 import type { Account, Consent, Story } from '@mizug/domain';
 import * as stories from '../../db/repositories/stories';
 import { AppError } from '../../errors';
+import { announceQuotedChange } from '../cards/changed';
 import { runCommand, type CommandDeps } from '../command';
 import { storyFor } from './access';
 import { storyView } from './present';
@@ -37,6 +38,7 @@ export async function changeConsent(
       },
     });
     emit('accessChanged', story.initiativeId);
+    await announceQuotedChange({ tx, emit }, story.initiativeId, { storyId });
     return storyView((await stories.findStory(tx, storyId))!, actor);
   });
 }
@@ -59,6 +61,7 @@ export async function setWithdrawn(
       details: { storyId },
     });
     emit('accessChanged', story.initiativeId);
+    await announceQuotedChange({ tx, emit }, story.initiativeId, { storyId });
     return storyView((await stories.findStory(tx, storyId))!, actor);
   });
 }

@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { PhotoRejected, sanitizePhoto } from '../../photos/sanitize-photo';
 import { can, type Actor } from '../../policy/policy';
 import { photoResource } from '../../policy/story-resources';
+import { announceQuotedChange } from '../cards/changed';
 import { runCommand, type CommandDeps } from '../command';
 import { photoFor, storyFor } from './access';
 import { auditStory } from './audit';
@@ -57,9 +58,11 @@ export async function readPhoto(db: Database, account: Account, photoId: string)
 
 export async function removePhoto(deps: CommandDeps, account: Account, photoId: string) {
   const { story } = await photoFor(deps.db, account, photoId, 'write');
-  await runCommand(deps, async ({ tx, audit }) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     await photos.deletePhoto(tx, photoId);
     await auditStory({ audit }, account, story, 'photo.remove', { photoId });
+    // Its caption's cards show withdrawn now.
+    await announceQuotedChange({ tx, emit }, story.initiativeId, { storyId: story.id });
   });
 }
 
@@ -92,6 +95,7 @@ export async function changePhotoConsent(
         : { storyId: story.id, photoId, followsStory: true },
     });
     emit('accessChanged', story.initiativeId);
+    await announceQuotedChange({ tx, emit }, story.initiativeId, { storyId: story.id });
     return photoView((await photos.findPhoto(tx, photoId))!, story, actor);
   });
 }

@@ -3,6 +3,7 @@ import type { Database } from '../../db/database';
 import * as recordings from '../../db/repositories/story-recordings';
 import { AppError } from '../../errors';
 import { RecordingRejected, recordingMime } from '../../recordings/check-recording';
+import { announceQuotedChange } from '../cards/changed';
 import { runCommand, type CommandDeps } from '../command';
 import { recordingFor, storyFor } from './access';
 import { auditStory } from './audit';
@@ -63,8 +64,10 @@ export async function transcribe(
 
 export async function removeRecording(deps: CommandDeps, account: Account, recordingId: string) {
   const { story } = await recordingFor(deps.db, account, recordingId, 'write');
-  await runCommand(deps, async ({ tx, audit }) => {
+  await runCommand(deps, async ({ tx, audit, emit }) => {
     await recordings.deleteRecording(tx, recordingId);
     await auditStory({ audit }, account, story, 'recording.remove', { recordingId });
+    // Its transcript's cards show withdrawn now.
+    await announceQuotedChange({ tx, emit }, story.initiativeId, { storyId: story.id });
   });
 }

@@ -33,3 +33,5 @@ export const boardData = (boardId: string): Dependency => `mizug:board:${boardId
 
 /** A space's list of synthesis boards. */
 export const boardList = (spaceId: string): Dependency => `mizug:boards:${spaceId}`;
+/** The insight cards made in one space; `cards` events from the server invalidate it. */
+export const cardList = (spaceId: string): Dependency => `mizug:cards:${spaceId}`;

@@ -1,13 +1,22 @@
 import { invalidate } from '$app/navigation';
 import { getSignIn } from './sign-in.svelte';
-import { boardData, initiativeData, sessionData, sessionList } from './dependencies';
+import {
+  boardData,
+  cardList,
+  codeList,
+  initiativeData,
+  sessionData,
+  sessionList,
+} from './dependencies';
 
 /**
  * Reloads what the page shows whenever it may have changed in one of the given initiatives: the
  * server sends `changed` on `GET /api/initiatives/:id/events` (consent, withdrawal, supporters,
  * membership) without saying what changed, so every load that declared `initiativeData(id)` asks
  * the API again what this person may see. `session` (a stage opened, a decision recorded, a post
- * added) invalidates that session's view and the initiative's list of sessions.
+ * added) invalidates that session's view and the initiative's list of sessions; `cards` (a
+ * card made, removed, coded or its source withdrawn) that space's cards and the codebook's
+ * counts; `codebook` the codebook.
  *
  * Call it while a component initialises; the streams close when the component is destroyed or
  * the list of initiatives changes. `board` (a finding made, returned, decided; a card of the
@@ -38,6 +47,13 @@ export function reloadOnChanges(initiativeIds: () => readonly string[]) {
           void invalidate(sessionList(initiativeId));
         });
         source.addEventListener('board', (event) => void invalidate(boardData(event.data)));
+        source.addEventListener('cards', (event) => {
+          void invalidate(cardList(event.data));
+          void invalidate(codeList(initiativeId));
+        });
+        source.addEventListener('codebook', () => {
+          void invalidate(codeList(initiativeId));
+        });
         source.addEventListener('open', () => {
           if (opened) changed();
           opened = true;

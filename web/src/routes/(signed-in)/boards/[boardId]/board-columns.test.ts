@@ -24,6 +24,7 @@ function card(id: string, createdAt = '2026-12-01T10:00:00.000Z'): InsightCard {
     createdBy: null,
     isMine: false,
     canCode: false,
+    evidence: null,
   };
 }
 
