@@ -20,6 +20,7 @@ import { cardWorld } from './factories/card-world';
 import { invitePerson, type SeededInitiative } from './factories/initiative';
 import { overHttp, type Person } from './factories/person';
 import { testStorages } from './support/databases';
+import { openEventStream } from './support/event-stream';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const errorOf = async (response: Response) =>
@@ -124,6 +125,9 @@ describe.each(testStorages)('boards and findings over %s', (kind) => {
       false,
     );
     for (const outsider of [practitioner, researcher]) {
+      const path = `/api/spaces/${seed.spaces.lived_experience}/boards`;
+      expect((await outsider.post(path, { title: 'x' })).status).toBe(404);
+      expect((await outsider.get(path)).status).toBe(404);
       expect((await outsider.get(`/api/boards/${board.id}`)).status).toBe(404);
       expect((await outsider.get(`/api/findings/${finding.id}`)).status).toBe(404);
       expect((await initiativeFindings(outsider)).map(({ id }) => id)).not.toContain(finding.id);
@@ -289,6 +293,43 @@ describe.each(testStorages)('boards and findings over %s', (kind) => {
       ).toHaveLength(1);
     } finally {
       server.events.off('boardChanged', listener);
+    }
+  });
+
+  it("tells the event stream of a board's change only to those who read it", async () => {
+    const guarantor = await invitePerson(overHttp(server.url), seed.admin, seed.initiativeId, {
+      handle: 'tal',
+      displayName: 'טל',
+      role: 'facilitator',
+      spaceId: seed.spaces.lived_experience,
+    });
+    const member = await openEventStream(
+      server.url,
+      seed.initiativeId,
+      seed.people.ebe.sessionCookie,
+    );
+    const outsider = await openEventStream(
+      server.url,
+      seed.initiativeId,
+      seed.people.practitioner.sessionCookie,
+    );
+    try {
+      const peer = await makeBoard(guarantor, seed.spaces.lived_experience, { title: 'שלנו' });
+      await addFinding(guarantor, peer.id, 'ערבים');
+      expect(
+        await member.until((event) => event.event === 'board' && event.data === peer.id),
+      ).toContainEqual({ event: 'board', data: peer.id });
+      // The synthesis board's change is the first thing the practitioner hears of boards.
+      const synthesis = await makeBoard(facilitator, seed.spaces.synthesis, { title: 'כולנו' });
+      await addFinding(facilitator, synthesis.id, 'ביחד');
+      const heard = await outsider.until((event) => event.event === 'board');
+      expect(heard.filter((event) => event.event === 'board')).toEqual([
+        { event: 'board', data: synthesis.id },
+      ]);
+      expect(outsider.text()).not.toContain(peer.id);
+    } finally {
+      await member.close();
+      await outsider.close();
     }
   });
 });
