@@ -243,6 +243,12 @@ describe.each(testStorages)('Merging of Knowledge over %s', (kind) => {
       ],
       livedExperienceShare: 57,
       threshold: 30,
+      // The session's board in the synthesis space, with no card placed on it yet.
+      board: {
+        boardId: expect.any(String),
+        livedExperienceCardShare: null,
+        livedExperienceMissing: false,
+      },
       underRepresented: false,
     });
     const threshold = (percent: number) =>

@@ -9,10 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cardsIn, cardWorld, makeCard } from './factories/card-world';
 import type { SeededInitiative } from './factories/initiative';
 import type { Person } from './factories/person';
-import { cardAs, tellStory } from './factories/quoted-story';
+import { cardAs, toldStory } from './factories/quoted-story';
 import { withFailingAudit } from './support/audit-failure';
-import type { DocClient } from './support/collab-client';
 import { createTestDatabase, testStorages } from './support/databases';
+import { openEventStream } from './support/event-stream';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const errorOf = async (response: Response) =>
@@ -31,18 +31,10 @@ describe.each(testStorages)('quote consent over %s', (kind) => {
   let seed: SeededInitiative;
   let miriam: Person;
   let miriamId: string;
-  let clients: DocClient[] = [];
 
   /** Miriam tells a story; Yossi (practitioner, working group) quotes it in the synthesis. */
   async function quoted(text: string, quote: string, consent: Consent) {
-    const story = await tellStory(
-      server,
-      miriam,
-      { initiativeId: seed.initiativeId, spaceId: seed.spaces.lived_experience },
-      text,
-      consent,
-      clients,
-    );
+    const story = await toldStory(server, seed, miriam, text, consent);
     const made = await makeCard(seed.people.practitioner, seed.spaces.synthesis, {
       source: { kind: 'story', id: story.id },
       quote,
@@ -64,15 +56,13 @@ describe.each(testStorages)('quote consent over %s', (kind) => {
 
   beforeAll(async () => {
     audit = withFailingAudit(await createTestDatabase(kind));
-    server = await startTestServer(kind, { db: audit.db, collab: { idleUnloadMs: 50 } });
+    server = await startTestServer(kind, { db: audit.db });
     ({ seed } = await cardWorld(server));
     miriam = seed.people.ebe;
     miriamId = await miriam.accountId();
   });
   afterEach(() => {
     audit.failing = false;
-    for (const client of clients) client.destroy();
-    clients = [];
   });
   afterAll(async () => {
     await server.stop();
@@ -129,14 +119,11 @@ describe.each(testStorages)('quote consent over %s', (kind) => {
     });
 
     // A card someone cannot read is as unknown to them as a missing one.
-    const peerStory = await tellStory(
-      server,
-      seed.people.ebe2,
-      { initiativeId: seed.initiativeId, spaceId: seed.spaces.lived_experience },
-      'רק בקבוצה שלנו',
-      { audience: 'peer_group', credit: 'anonymous', quoting: 'ask_first' },
-      clients,
-    );
+    const peerStory = await toldStory(server, seed, seed.people.ebe2, 'רק בקבוצה שלנו', {
+      audience: 'peer_group',
+      credit: 'anonymous',
+      quoting: 'ask_first',
+    });
     const inLived = await makeCard(miriam, seed.spaces.lived_experience, {
       source: { kind: 'story', id: peerStory.id },
       quote: 'בקבוצה',
@@ -193,7 +180,20 @@ describe.each(testStorages)('quote consent over %s', (kind) => {
       credit: 'anonymous',
       quoting: 'ask_first',
     });
-    expect((await decide(miriam, named.card.id, true)).status).toBe(200);
+    // Readers of the synthesis are told its cards changed, and nothing about who decided.
+    const stream = await openEventStream(
+      server.url,
+      seed.initiativeId,
+      seed.people.researcher.sessionCookie,
+    );
+    try {
+      expect((await decide(miriam, named.card.id, true)).status).toBe(200);
+      await stream.until((e) => e.event === 'cards' && e.data === seed.spaces.synthesis);
+      expect(stream.text()).not.toContain(miriamId);
+      expect(stream.text()).not.toContain('שושנה');
+    } finally {
+      await stream.close();
+    }
     expect((await decide(miriam, anonymous.card.id, false)).status).toBe(200);
 
     const log = await auditLog('quote.decide');
@@ -227,13 +227,12 @@ describe.each(testStorages)('quote consent over %s', (kind) => {
   });
 
   it('approves at once a card the teller makes from her own "ask me first" story', async () => {
-    const story = await tellStory(
+    const story = await toldStory(
       server,
+      seed,
       miriam,
-      { initiativeId: seed.initiativeId, spaceId: seed.spaces.lived_experience },
       'אני בוחרת לצטט את עצמי',
       sharedAs('ask_first'),
-      clients,
     );
     const made = await makeCard(miriam, seed.spaces.lived_experience, {
       source: { kind: 'story', id: story.id },

@@ -6,12 +6,12 @@ import {
   type SessionView,
   type StoryUses,
 } from '@mizug/domain';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardsIn, cardWorld, makeCard } from './factories/card-world';
 import type { SeededInitiative } from './factories/initiative';
 import type { Person } from './factories/person';
-import { cardAs, tellStory } from './factories/quoted-story';
-import type { DocClient } from './support/collab-client';
+import { addFinding, BoardEditor, findingOf, makeBoard } from './factories/board-world';
+import { cardAs, toldStory } from './factories/quoted-story';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
 
@@ -23,7 +23,6 @@ describe.each(testStorages)('where my words are used over %s', (kind) => {
   let seed: SeededInitiative;
   let facilitator: Person;
   let miriam: Person;
-  let clients: DocClient[] = [];
 
   const usesOf = (who: Person, storyId: string) => who.get(`/api/stories/${storyId}/uses`);
   const withdraw = (who: Person, cardId: string) =>
@@ -38,27 +37,21 @@ describe.each(testStorages)('where my words are used over %s', (kind) => {
   }
 
   beforeAll(async () => {
-    server = await startTestServer(kind, { collab: { idleUnloadMs: 50 } });
+    server = await startTestServer(kind);
     ({ seed, facilitator } = await cardWorld(server));
     miriam = seed.people.ebe;
-  });
-  afterEach(() => {
-    for (const client of clients) client.destroy();
-    clients = [];
   });
   afterAll(async () => {
     await server.stop();
   });
 
   it('shows the teller every card quoting her story, and nobody else even that there is one', async () => {
-    const story = await tellStory(
-      server,
-      miriam,
-      { initiativeId: seed.initiativeId, spaceId: seed.spaces.lived_experience },
-      'בבית הזה אף אחד לא דופק בדלת',
-      { audience: 'working_group', credit: 'pseudonym', pseudonym: 'ורד', quoting: 'ask_first' },
-      clients,
-    );
+    const story = await toldStory(server, seed, miriam, 'בבית הזה אף אחד לא דופק בדלת', {
+      audience: 'working_group',
+      credit: 'pseudonym',
+      pseudonym: 'ורד',
+      quoting: 'ask_first',
+    });
     const inSynthesis = await quote(
       seed.people.practitioner,
       seed.spaces.synthesis,
@@ -71,6 +64,18 @@ describe.each(testStorages)('where my words are used over %s', (kind) => {
       story.id,
       'בבית הזה',
     );
+
+    // On the synthesis board: one finding holds the card, another cites it in its statement.
+    const board = await makeBoard(facilitator, seed.spaces.synthesis, { title: 'בדידות' });
+    const holding = await addFinding(facilitator, board.id, 'אף אחד לא בא');
+    const citing = await addFinding(facilitator, board.id, 'הבית סגור');
+    const editor = await BoardEditor.open(server, board, facilitator);
+    try {
+      await editor.place(inSynthesis.id, holding.id);
+      await editor.write(citing.id, 'statement', ['הבית שקט ', { card: inSynthesis.id }]);
+    } finally {
+      editor.close();
+    }
 
     const response = await usesOf(miriam, story.id);
     expect(response.status).toBe(200);
@@ -85,8 +90,19 @@ describe.each(testStorages)('where my words are used over %s', (kind) => {
       quoteConsent: 'pending',
       withdrawn: false,
       exportable: false,
-      findings: [],
+      findings: [
+        { id: holding.id, boardId: board.id, title: 'אף אחד לא בא', status: 'draft', cites: false },
+        { id: citing.id, boardId: board.id, title: 'הבית סגור', status: 'draft', cites: true },
+      ],
     });
+    // The finding credits her as she chose, never by her name.
+    expect((await findingOf(seed.people.practitioner, holding.id)).credits).toEqual({
+      people: [{ credit: 'pseudonym', name: 'ורד' }],
+      anonymous: 0,
+      groups: [],
+    });
+    // A card in another space is on no board of the synthesis.
+    expect(uses.cards[1]!.findings).toEqual([]);
 
     // To everyone else (her peer, the maker, the admin) the story's uses are not there.
     const missing = await usesOf(seed.admin, crypto.randomUUID());
@@ -99,14 +115,12 @@ describe.each(testStorages)('where my words are used over %s', (kind) => {
   });
 
   it('withdraws one quote: that card shows withdrawn everywhere, the others stay', async () => {
-    const story = await tellStory(
-      server,
-      miriam,
-      { initiativeId: seed.initiativeId, spaceId: seed.spaces.lived_experience },
-      'ביום שישי הבת שלי מתקשרת',
-      { audience: 'working_group', credit: 'pseudonym', pseudonym: 'ורד', quoting: 'yes' },
-      clients,
-    );
+    const story = await toldStory(server, seed, miriam, 'ביום שישי הבת שלי מתקשרת', {
+      audience: 'working_group',
+      credit: 'pseudonym',
+      pseudonym: 'ורד',
+      quoting: 'yes',
+    });
     const kept = await quote(
       seed.people.practitioner,
       seed.spaces.synthesis,

@@ -10,8 +10,9 @@ describe.each(testStorages)('PUT /api/sessions/:sessionId/writing-team over %s',
   const { lived, practitioners, view, stage, open, close, validate, acceptAll } = world;
   const choose = (who: Person, sessionId: string, accountIds: string[]) =>
     who.call('PUT', `/api/sessions/${sessionId}/writing-team`, { accountIds });
+  /** The co-writing stage's board (the session's board in the synthesis space). */
   const writingCanvas = (session: SessionView) =>
-    session.canvases.find((canvas) => canvas.stageId === 'MK-8' && canvas.purpose === 'work');
+    session.stages.find((stage) => stage.id === 'MK-8')?.boards[0];
 
   /** Both groups approve the open stage, which then closes. */
   async function approveAndClose(sessionId: string, stageId: string) {
@@ -108,6 +109,37 @@ describe.each(testStorages)('PUT /api/sessions/:sessionId/writing-team over %s',
       canWrite: false,
       writeRefusal: 'stage_closed',
     });
+  });
+
+  it("gives MK-4 each group's own board, drafted by the facilitators, and the merge one shared board", async () => {
+    const { ebe, practitioner } = world.seed.people;
+    const sessionId = await coWriting();
+    const boardsOf = (session: SessionView, stageId: string) =>
+      session.stages.find((stage) => stage.id === stageId)!.boards;
+    const facilitator = await view(world.facilitator, sessionId);
+    const peerBoards = boardsOf(facilitator, 'MK-4');
+    expect(peerBoards.map((board) => board.spaceId).sort()).toEqual(
+      [lived(), practitioners()].sort(),
+    );
+    expect(new Set(peerBoards.map((board) => board.boardId)).size).toBe(2);
+    // Each group sees only its own, which its facilitators draft (MK-4 is closed by now).
+    const own = boardsOf(await view(ebe, sessionId), 'MK-4');
+    expect(own).toEqual([
+      expect.objectContaining({ spaceId: lived(), canWrite: false, writeRefusal: 'stage_closed' }),
+    ]);
+    expect(boardsOf(await view(practitioner, sessionId), 'MK-4').map((b) => b.spaceId)).toEqual([
+      practitioners(),
+    ]);
+    // The merge, its validation and the co-writing work on one board in the synthesis space.
+    const shared = ['MK-6', 'MK-7', 'MK-8'].map((id) => boardsOf(facilitator, id));
+    for (const boards of shared) expect(boards).toHaveLength(1);
+    expect(new Set(shared.map((boards) => boards[0]!.boardId)).size).toBe(1);
+    const board = await world.facilitator.get(`/api/boards/${shared[0]![0]!.boardId}`);
+    expect(board.status).toBe(200);
+    expect(await board.json()).toMatchObject({ sessionId, canWrite: true });
+    // The board's own API answers as the session does: outside the writing team, no writing.
+    const asMember = await ebe.get(`/api/boards/${shared[0]![0]!.boardId}`);
+    expect(await asMember.json()).toMatchObject({ canWrite: false });
   });
 
   it('says when the agreement, or being a representative, is what is missing', async () => {

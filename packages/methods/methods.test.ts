@@ -37,12 +37,15 @@ describe('the built-in methods', () => {
       ['MK-1', 'each_group', 'facilitator_closes', 'canvas'],
       ['MK-2', 'individual', 'facilitator_closes', 'contributions'],
       ['MK-3', 'each_group', 'every_group_validated', 'canvas'],
-      ['MK-4', 'each_group', 'every_group_validated', 'canvas'],
+      // Drafted by the facilitators on each group's own board, validated by the group.
+      ['MK-4', 'each_group', 'every_group_validated', 'board'],
       ['MK-5', 'each_group', 'every_group_released', 'release'],
       ['MK-6', 'representatives', 'facilitator_closes', 'contributions'],
     ]);
     // And each group validates the merged result.
     expect(stages[7]).toEqual(['MK-7', 'each_group', 'every_group_validated', 'validation']);
+    // The mixed writing team co-writes the final text on the session's board.
+    expect(stages[8]).toEqual(['MK-8', 'working_group', 'every_group_validated', 'board']);
   });
 
   it('stay untouched by whoever holds them', () => {

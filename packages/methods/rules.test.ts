@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   asksForRelease,
   asksForValidation,
+  boardSpacesFor,
   canvasSpacesFor,
   findBuiltinMethod,
   groupDecisions,
@@ -186,6 +187,19 @@ describe('the rules on the built-in methods', () => {
       ['MK-8', 'shared'],
       ['MK-9', 'shared'],
       ['MK-10', 'shared'],
+    ]);
+  });
+
+  it("put MK-4's boards in each group's space and the merge's, validation's and writing's in the synthesis", () => {
+    const boards = findBuiltinMethod('merging-of-knowledge')!
+      .stages.map((s) => [s.id, boardSpacesFor(s, ['lived', 'pro'], null, 'synthesis')] as const)
+      .filter(([, spaces]) => spaces.length > 0);
+    expect(boards).toEqual([
+      ['MK-4', ['lived', 'pro']],
+      ['MK-6', ['synthesis']],
+      ['MK-7', ['synthesis']],
+      ['MK-8', ['synthesis']],
+      ['MK-9', ['synthesis']],
     ]);
   });
 

@@ -55,6 +55,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   code_in_use: { status: 409, message: m.error_code_in_use },
   not_the_teller: { status: 403, message: m.error_not_the_teller },
   quote_consent_not_asked: { status: 409, message: m.error_quote_consent_not_asked },
+  story_not_shared_with_group: { status: 403, message: m.error_story_not_shared_with_group },
   citation_not_on_board: { status: 422, message: m.error_citation_not_on_board },
   finding_not_approved: { status: 409, message: m.error_finding_not_approved },
   finding_final: { status: 409, message: m.error_finding_final },

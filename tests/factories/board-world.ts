@@ -9,16 +9,20 @@ import { makeCard, storedAtLeast } from './card-world';
 import type { SeededInitiative } from './initiative';
 import type { Person } from './person';
 
-/** A story told by `teller` in their peer space with one paragraph, shared as `consent` says. */
+/**
+ * A story told by `teller` in their peer space (the lived-experience one unless `spaceId` says)
+ * with one paragraph, shared as `consent` says.
+ */
 export async function tellStory(
   server: TestServer,
   seed: SeededInitiative,
   teller: Person,
   text: string,
   consent: Consent,
+  spaceId = seed.spaces.lived_experience,
 ): Promise<Story> {
   const response = await teller.post(`/api/initiatives/${seed.initiativeId}/stories`, {
-    spaceId: seed.spaces.lived_experience,
+    spaceId,
     title: 'ערב',
     language: 'he',
   });

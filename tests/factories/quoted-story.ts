@@ -1,36 +1,27 @@
 import type { Consent, InsightCard, Story } from '@mizug/domain';
 import { expect } from 'vitest';
-import { connectDoc, writeParagraph, type DocClient } from '../support/collab-client';
+import { storedText } from '../../server/src/collab/stored-text';
+import { eventually } from '../support/collab-client';
 import type { TestServer } from '../support/test-server';
-import { storedAtLeast } from './card-world';
+import { tellStory } from './board-world';
+import type { SeededInitiative } from './initiative';
 import type { Person } from './person';
 
 /**
- * `teller` tells a one-paragraph story in `spaceId` and consents as given; the open editor goes
- * into `clients` for the test to close.
+ * A story told as `tellStory` tells it, once its text is stored: its first stored update may be
+ * the editor's empty first sync, and a quote is checked against the stored text.
  */
-export async function tellStory(
+export async function toldStory(
   server: TestServer,
+  seed: SeededInitiative,
   teller: Person,
-  where: { initiativeId: string; spaceId: string },
   text: string,
   consent: Consent,
-  clients: DocClient[],
 ): Promise<Story> {
-  const response = await teller.post(`/api/initiatives/${where.initiativeId}/stories`, {
-    spaceId: where.spaceId,
-    title: text.split(' ').slice(0, 2).join(' '),
-    language: 'he',
+  const story = await tellStory(server, seed, teller, text, consent);
+  await eventually(async () => {
+    expect(await storedText(server.db, story.bodyDoc)).toContain(text);
   });
-  expect(response.status).toBe(201);
-  const story = (await response.json()) as Story;
-  const client = connectDoc(server.url, story.bodyDoc, teller.sessionCookie);
-  clients.push(client);
-  await client.synced();
-  writeParagraph(client, text);
-  await storedAtLeast(server, story.bodyDoc, 1);
-  const consented = await teller.call('PUT', `/api/stories/${story.id}/consent`, consent);
-  expect(consented.status).toBe(200);
   return story;
 }
 

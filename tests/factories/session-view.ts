@@ -34,6 +34,7 @@ export function buildSessionView(more: Partial<SessionView> = {}): SessionView {
     title: 'What loneliness is',
     method,
     owner: null,
+    ownerStory: null,
     startedAt: '2026-01-01T10:00:00.000Z',
     participants: [personRef('layla', 'Layla'), personRef('omar', 'Omar')],
     stages: method.stages.map((stage) => buildStage(stage.id)),

@@ -59,6 +59,7 @@ export const auditActions = [
   'contribution.restore',
   'stage.timer',
   'session.alert_threshold',
+  'session.owner_story',
   'board.create',
   'finding.create',
   'finding.rename',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { insightCardSchema } from './insight-card';
+import { creditBlockSchema, insightCardSchema } from './insight-card';
 import { knowledgeTypeSchema, spaceKindSchema } from './initiative';
 import { groupDecisionRuleSchema, validationDecisionSchema } from './method-session';
 import { plainText } from './text';
@@ -127,6 +127,8 @@ export const findingSchema = z.object({
   balance: voiceBalanceSchema,
   /** The cards placed in it, as this reader may see them (withdrawn ones without their quote). */
   cards: z.array(insightCardSchema),
+  /** Who its cards credit, as each person chose: the credit block its final text carries. */
+  credits: creditBlockSchema,
 });
 export type Finding = z.infer<typeof findingSchema>;
 

@@ -53,6 +53,7 @@ export const errorCodes = [
   'code_in_use',
   'not_the_teller',
   'quote_consent_not_asked',
+  'story_not_shared_with_group',
   'citation_not_on_board',
   'finding_not_approved',
   'finding_final',

@@ -266,12 +266,21 @@ export interface DependencyWarning {
   relation: DependencyRelation;
 }
 
+/**
+ * `PUT /api/sessions/:id/owner-story`: the owner of a success attaches one of their stories as
+ * the material of its first stages instead of retyping it (null: takes it off).
+ */
+export const ownerStorySchema = z.object({ storyId: z.uuid().nullable() });
+export type OwnerStory = z.infer<typeof ownerStorySchema>;
+
 export interface SessionView {
   id: string;
   initiativeId: string;
   title: string;
   method: MethodDefinition;
   owner: PersonRef | null;
+  /** The owner's story attached as the success's material, for those who may read it. */
+  ownerStory: { id: string; title: string } | null;
   startedAt: string;
   /** Everyone taking part, names only: whom a participant may declare a dependency with. */
   participants: PersonRef[];
@@ -346,6 +355,16 @@ export interface SessionParticipation {
     livedExperienceShare: number | null;
     /** Below this share the console warns that lived experience is under-represented. */
     threshold: number;
+    /**
+     * The session's board in the synthesis space, by its balance of voices: lived experience's
+     * share of its cards (null before any card is placed), and whether none carries it.
+     */
+    board: {
+      boardId: string;
+      livedExperienceCardShare: number | null;
+      livedExperienceMissing: boolean;
+    } | null;
+    /** The words' share, or the board's cards' share, is below the threshold, or lived experience is missing from the board. */
     underRepresented: boolean;
   };
 }

@@ -69,19 +69,3 @@ export const myWordsSchema = z.object({
   ),
 });
 export type MyWords = z.infer<typeof myWordsSchema>;
-
-/**
- * The credit block of a finding's text: each person as they chose to be credited, those who chose
- * anonymity only counted, and the groups whose work is quoted, by name (null: the built-in
- * space's name, which the reader's language gives).
- */
-export const creditBlockSchema = z.object({
-  /** Named people, by their name or pseudonym, in the order their cards come. */
-  people: z.array(z.object({ credit: z.enum(['name', 'pseudonym']), name: z.string() })),
-  /** How many distinct people chose to stay anonymous: a count, never who. */
-  anonymous: z.number().int(),
-  groups: z.array(
-    z.object({ spaceId: z.uuid(), kind: spaceKindSchema, name: z.string().nullable() }),
-  ),
-});
-export type CreditBlock = z.infer<typeof creditBlockSchema>;

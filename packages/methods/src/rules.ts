@@ -56,6 +56,24 @@ export function canvasSpacesFor(
   return groupsAskedFor(stage, groupIds, ownerGroupId);
 }
 
+/**
+ * The spaces a stage's boards are in: for a board stage, the synthesis space or one per group
+ * asked (MK-4's parallel syntheses); the merge by representatives and the validation of the
+ * merged draft (MK-6, MK-7) work on the synthesis board beside their posts and decisions.
+ */
+export function boardSpacesFor(
+  stage: Pick<Stage, 'participation' | 'artefact'>,
+  groupIds: readonly string[],
+  ownerGroupId: string | null,
+  synthesisId: string,
+): string[] {
+  if (stage.artefact === 'board')
+    return isSharedStage(stage) ? [synthesisId] : groupsAskedFor(stage, groupIds, ownerGroupId);
+  if (stage.participation === 'representatives' || stage.artefact === 'validation')
+    return [synthesisId];
+  return [];
+}
+
 /** Does a stage end with each group's release of its work (a release, or its responses)? */
 export const asksForRelease = (stage: Pick<Stage, 'artefact' | 'exit'>) =>
   stage.artefact === 'release' || stage.exit === 'every_group_released';

@@ -47,7 +47,10 @@ export const isSynthesisParticipation = (participation: Participation) =>
  * - `claims`: practice claims, each tagged with its sources and a confidence;
  * - `responses`: the lived-experience group's answer to each claim (confirm, contest, add);
  * - `validation`: each group's recorded decision on the work so far;
- * - `release`: each group's choice of what of its work crosses into the synthesis space.
+ * - `release`: each group's choice of what of its work crosses into the synthesis space;
+ * - `board`: a synthesis board of cards clustered into findings (issue 11): one per group in its
+ *   own space (drafted by the facilitators, validated by the group), or the session's board in
+ *   the synthesis space.
  */
 export const artefacts = [
   'contract',
@@ -58,6 +61,7 @@ export const artefacts = [
   'responses',
   'validation',
   'release',
+  'board',
 ] as const;
 export const artefactSchema = z.enum(artefacts);
 export type Artefact = z.infer<typeof artefactSchema>;

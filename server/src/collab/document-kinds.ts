@@ -18,6 +18,7 @@ import type { Resource } from '../policy/policy';
 import { spaceResource } from '../policy/resources';
 import { storyResource } from '../policy/story-resources';
 import { contextOf } from '../services/sessions/context';
+import { loadSessionBoardResource } from '../services/sessions/boards';
 import { canvasResource } from '../services/sessions/resources';
 import { presenceNameIn } from '../services/stories/present';
 import { boardText, boardUpdateRefusal } from './board-content';
@@ -52,10 +53,25 @@ const resourceFinders: Record<DocumentKind, FindResource> = {
     const context = await contextOf(db, session, account, actor);
     return { resource: canvasResource(context, canvas), presenceName: asIs };
   },
-  async board(db, doc) {
+  async board(db, doc, account) {
     const board = await findBoard(db, doc.resourceId);
     const space = board && (await findSpace(db, board.spaceId));
-    return space && { resource: boardResource(board, space), presenceName: asIs };
+    if (!board || !space) return undefined;
+    // A session's board is written by the writers of the stage using it, as its API says.
+    const session = board.sessionId && (await findMethodSession(db, board.sessionId));
+    const sessionStage =
+      session &&
+      (await loadSessionBoardResource(
+        db,
+        session,
+        account,
+        await loadActor(db, account, board.initiativeId),
+        space.id,
+      ));
+    return {
+      resource: boardResource(board, space, sessionStage || undefined),
+      presenceName: asIs,
+    };
   },
   async story(db, doc) {
     const story = await findStory(db, doc.resourceId);

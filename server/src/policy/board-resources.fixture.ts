@@ -1,4 +1,4 @@
-import type { Resource } from './policy';
+import type { CanvasResource, Resource } from './policy';
 
 /**
  * The board and finding resources of the policy matrix (`policy.test.ts`): a peer group's board
@@ -20,6 +20,20 @@ export function boardResources(initiativeId: string): Record<string, Resource> {
     decidingFor,
   });
   const bothGroups = ['lived', 'practitioners'];
+  /** The co-writing stage of a session using the synthesis board (account-1 in its team). */
+  const coWriting = (open: boolean): CanvasResource => ({
+    kind: 'canvas',
+    initiativeId,
+    space: synthesis,
+    facilitatorIds: new Set(['account-1']),
+    writers: 'working_group',
+    ownerId: null,
+    representativeIds: new Set(),
+    writingTeamIds: new Set(['account-1']),
+    groupSpaceIds: new Set(bothGroups),
+    open,
+    contractAccepted: true,
+  });
   return {
     livedBoard: { kind: 'board', initiativeId, space: lived },
     practitionersBoard: {
@@ -28,6 +42,19 @@ export function boardResources(initiativeId: string): Record<string, Resource> {
       space: { id: 'practitioners', kind: 'practitioners' },
     },
     synthesisBoard: { kind: 'board', initiativeId, space: synthesis },
+    // A session's board is written as its stage's work: by its team, and by nobody once closed.
+    writingTeamBoard: {
+      kind: 'board',
+      initiativeId,
+      space: synthesis,
+      sessionStage: coWriting(true),
+    },
+    closedSessionBoard: {
+      kind: 'board',
+      initiativeId,
+      space: synthesis,
+      sessionStage: coWriting(false),
+    },
     livedFinding: finding(lived, ['lived'], 'lived'),
     synthesisFindingForLived: finding(synthesis, bothGroups, 'lived'),
     synthesisFindingForPractitioners: finding(synthesis, bothGroups, 'practitioners'),
@@ -45,7 +72,12 @@ const synthesisFindings = [
 /** The matrix's expected board and finding rights, by who holds them. */
 export const boardRights = {
   /** Whoever reads the synthesis reads its board and findings. */
-  everyMember: ['synthesisBoard.read', ...synthesisFindings.map((name) => `${name}.read`)],
+  everyMember: [
+    'synthesisBoard.read',
+    'writingTeamBoard.read',
+    'closedSessionBoard.read',
+    ...synthesisFindings.map((name) => `${name}.read`),
+  ],
   /** Those who write in the synthesis make its board and write its findings. */
   synthesis: [
     'synthesisBoard.create',

@@ -1,18 +1,23 @@
 import type { Space } from '@mizug/domain';
 import type { StoredBoard } from '../db/repositories/boards';
-import type { Resource } from './policy';
+import type { CanvasResource, Resource } from './policy';
 
 export type BoardResource = Extract<Resource, { kind: 'board' }>;
 export type FindingResource = Extract<Resource, { kind: 'finding' }>;
 
-/** A board as the policy sees it: the space it lives in. */
+/**
+ * A board as the policy sees it: the space it lives in, and for a session's board the stage
+ * work that decides its writers (`loadSessionBoardResource` in services/sessions/boards.ts).
+ */
 export const boardResource = (
   board: Pick<StoredBoard, 'initiativeId'>,
   space: Pick<Space, 'id' | 'kind'>,
+  sessionStage?: CanvasResource,
 ): BoardResource => ({
   kind: 'board',
   initiativeId: board.initiativeId,
   space: { id: space.id, kind: space.kind },
+  ...(sessionStage && { sessionStage }),
 });
 
 /**
@@ -27,6 +32,7 @@ export const findingResource = (
   kind: 'finding',
   initiativeId: board.initiativeId,
   space: board.space,
+  ...(board.sessionStage && { sessionStage: board.sessionStage }),
   decidingSpaceIds: new Set(decidingSpaceIds),
   decidingFor,
 });

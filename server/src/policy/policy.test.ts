@@ -82,6 +82,7 @@ const everyMember = [
   // A session's writing team writes its final text, whatever their role (never a researcher).
   'writingTeamCanvas.read',
   'writingTeamCanvas.write',
+  'writingTeamBoard.write',
   ...cardRights.everyMember,
   ...boardRights.everyMember,
 ];
@@ -117,7 +118,8 @@ const researcherRights = everyMember.filter(
   (right) =>
     right !== 'representativesCanvas.write' &&
     right !== 'representativesPost.create' &&
-    right !== 'writingTeamCanvas.write',
+    right !== 'writingTeamCanvas.write' &&
+    right !== 'writingTeamBoard.write',
 );
 /** Only members of the lived-experience space tell stories there, and read its peer-group ones. */
 const livedStories = ['storyPeer.read', 'myStory.create', 'myWithdrawnStory.create'];

@@ -24,6 +24,27 @@ export interface Actor {
   } | null;
 }
 
+/** A session's shared document (a canvas) in one stage, as the policy decides on it. */
+export interface CanvasResource {
+  kind: 'canvas';
+  initiativeId: string;
+  /** The space its work lives in; null for the facilitators' notes. */
+  space: { id: string; kind: SpaceKind } | null;
+  /** The facilitators of this canvas's group (for the synthesis and notes: all of them). */
+  facilitatorIds: ReadonlySet<string>;
+  writers: CanvasWriters;
+  ownerId: string | null;
+  representativeIds: ReadonlySet<string>;
+  /** The session's writing team (for `working_group`): chosen in the session, MK-8. */
+  writingTeamIds: ReadonlySet<string>;
+  /** The session's peer spaces (for `participants`). */
+  groupSpaceIds: ReadonlySet<string>;
+  /** Its stage is open: work is added only then. */
+  open: boolean;
+  /** The actor accepted the session's current participation contract. */
+  contractAccepted: boolean;
+}
+
 export type Resource =
   | { kind: 'instance' }
   | { kind: 'initiative'; initiativeId: string }
@@ -55,25 +76,7 @@ export type Resource =
       /** The peer spaces taking part. */
       groupSpaceIds: ReadonlySet<string>;
     }
-  | {
-      kind: 'canvas';
-      initiativeId: string;
-      /** The space its work lives in; null for the facilitators' notes. */
-      space: { id: string; kind: SpaceKind } | null;
-      /** The facilitators of this canvas's group (for the synthesis and notes: all of them). */
-      facilitatorIds: ReadonlySet<string>;
-      writers: CanvasWriters;
-      ownerId: string | null;
-      representativeIds: ReadonlySet<string>;
-      /** The session's writing team (for `working_group`): chosen in the session, MK-8. */
-      writingTeamIds: ReadonlySet<string>;
-      /** The session's peer spaces (for `participants`). */
-      groupSpaceIds: ReadonlySet<string>;
-      /** Its stage is open: work is added only then. */
-      open: boolean;
-      /** The actor accepted the session's current participation contract. */
-      contractAccepted: boolean;
-    }
+  | CanvasResource
   | {
       kind: 'card';
       initiativeId: string;
@@ -95,7 +98,13 @@ export type Resource =
    * it ("drafted by the facilitators, validated by the group"), on the synthesis board by those
    * who write in the synthesis space.
    */
-  | { kind: 'board'; initiativeId: string; space: { id: string; kind: SpaceKind } }
+  | {
+      kind: 'board';
+      initiativeId: string;
+      space: { id: string; kind: SpaceKind };
+      /** A session's board: written as the work of the stage now using it (sessions/boards.ts). */
+      sessionStage?: CanvasResource;
+    }
   /**
    * A finding of a board: read and written as its board. `decide` asks whether the actor may
    * record the decision of the group `decidingFor`: one of the groups that decide on it, as its
@@ -109,6 +118,8 @@ export type Resource =
       decidingSpaceIds: ReadonlySet<string>;
       /** The group a decision would be recorded for (only `decide` reads it). */
       decidingFor: string | null;
+      /** Its board's, for a session's board. */
+      sessionStage?: CanvasResource;
     }
   /**
    * A post in a session's stage. Read like a canvas of its space; written, in a stage for
@@ -310,7 +321,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'quote': {
       if (action !== 'manage') return false;
       const { source } = resource;
-      if (source.kind === 'story') return source.story.tellerId === actor.accountId;
+      // A story's words, its photos' captions and its recordings' transcripts are its teller's.
+      if (source.kind === 'story' || source.kind === 'photo' || source.kind === 'transcript')
+        return source.story.tellerId === actor.accountId;
       if (source.kind === 'post') return source.post.authorId === actor.accountId;
       return false;
     }
@@ -335,6 +348,10 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
       }
       // Making a board is writing on it; a finding is made through its board.
       if (action !== 'write' && !(action === 'create' && resource.kind === 'board')) return false;
+      // A session's board: the writers of the stage working on it (writing team, representatives,
+      // facilitators), while it is open and once they accepted the contract.
+      if (resource.sessionStage)
+        return action === 'write' && can(actor, 'write', resource.sessionStage);
       if (resource.space.kind === 'synthesis') return can(actor, 'write', space);
       return role === 'facilitator' || role === 'admin';
     }

@@ -1,4 +1,5 @@
 import {
+  ownerStorySchema,
   type Account,
   alertThresholdSchema,
   closeStageSchema,
@@ -42,6 +43,7 @@ import {
   setStageTimer,
 } from '../services/sessions/run';
 import { listMySessions, startSession } from '../services/sessions/start';
+import { attachOwnerStory } from '../services/sessions/owner-story';
 import { sessionView } from '../services/sessions/view';
 import { chooseWritingTeam } from '../services/sessions/writing';
 
@@ -144,6 +146,17 @@ export function methodSessionRoutes(deps: AppDeps) {
         async (c) => {
           const { sessionId, canvasId } = c.req.valid('param');
           return c.json(await canvasParagraphs(db, requireAccount(c), sessionId, canvasId), 200);
+        },
+      )
+      .put(
+        '/:sessionId/owner-story',
+        validate('param', sessionParam),
+        validate('json', ownerStorySchema),
+        async (c) => {
+          const account = requireAccount(c);
+          const { sessionId } = c.req.valid('param');
+          await attachOwnerStory(deps, account, sessionId, c.req.valid('json'));
+          return c.json(await present(account, sessionId), 200);
         },
       )
       .put(

@@ -55,6 +55,7 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'contract.revise': m.audit_action_contract_revise,
   'contract.accept': m.audit_action_contract_accept,
   'dependency.declare': m.audit_action_dependency_declare,
+  'session.owner_story': m.audit_action_session_owner_story,
   'card.create': m.audit_action_card_create,
   'card.delete': m.audit_action_card_delete,
   'card.code': m.audit_action_card_code,

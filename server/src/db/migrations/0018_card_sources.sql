@@ -28,3 +28,8 @@ ALTER TABLE spaces
   ADD COLUMN knowledge text CHECK (knowledge IN ('lived_experience', 'practice', 'academic', 'group'));
 UPDATE spaces SET knowledge = 'group' WHERE kind = 'peer';
 ALTER TABLE spaces ADD CHECK ((kind = 'peer') = (knowledge IS NOT NULL));
+
+-- The owner of a success may attach one of their stories as the material of LS-1–3 instead of
+-- retyping it; taking the story away (deleting it) takes it off.
+ALTER TABLE method_sessions
+  ADD COLUMN owner_story_id uuid REFERENCES stories (id) ON DELETE SET NULL;

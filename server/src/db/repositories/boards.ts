@@ -95,3 +95,16 @@ export async function cardsOfSpaceAmong(
   );
   return rows.map((row) => row.id);
 }
+
+/** The board of a session in a space, if it has one (there is at most one). */
+export async function findSessionBoard(
+  db: Queryable,
+  sessionId: string,
+  spaceId: string,
+): Promise<StoredBoard | undefined> {
+  const [row] = await db.query<BoardRow>(
+    'SELECT * FROM boards WHERE session_id = $1 AND space_id = $2',
+    [sessionId, spaceId],
+  );
+  return row && toBoard(row);
+}

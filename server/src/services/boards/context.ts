@@ -14,6 +14,7 @@ import {
   type FindingResource,
 } from '../../policy/board-resources';
 import type { Actor } from '../../policy/policy';
+import { loadSessionBoardResource } from '../sessions/boards';
 
 /** A board with what deciding on it needs: its space, its session, the groups that decide. */
 export interface BoardContext {
@@ -48,6 +49,8 @@ export async function loadBoardContext(
   const space = all.find((candidate) => candidate.id === board.spaceId)!;
   const session = board.sessionId ? ((await findMethodSession(db, board.sessionId)) ?? null) : null;
   const actor = await loadActor(db, account, board.initiativeId);
+  const sessionStage =
+    session && (await loadSessionBoardResource(db, session, account, actor, space.id));
   return {
     board,
     space,
@@ -55,7 +58,7 @@ export async function loadBoardContext(
     session,
     groups: decidingGroups(space, all, session),
     actor,
-    resource: boardResource(board, space),
+    resource: boardResource(board, space, sessionStage ?? undefined),
   };
 }
 

@@ -7,6 +7,7 @@ import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { boardResource } from '../../policy/board-resources';
+import { spaceResource } from '../../policy/resources';
 import { runCommand, type CommandDeps } from '../command';
 import { boardFor } from './context';
 import { readBoard, readFinding } from './read';
@@ -25,6 +26,8 @@ export async function createBoard(
   const space = await findSpace(db, spaceId);
   if (!space) throw new AppError('not_found');
   const actor = await loadActor(db, account, space.initiativeId);
+  // Who does not read the space is told it is not there, as for everything in it.
+  authorize(actor, 'read', spaceResource(space));
   authorize(actor, 'create', boardResource(space, space));
   if (input.sessionId) {
     const session = await findMethodSession(db, input.sessionId);
@@ -34,6 +37,9 @@ export async function createBoard(
       throw new AppError('validation_failed', { sessionId: 'not_found' });
   }
   const boardId = await runCommand(deps, async ({ tx, audit }) => {
+    // One board per session and space (the unique index keeps it so under a race too).
+    if (input.sessionId && (await boards.findSessionBoard(tx, input.sessionId, spaceId)))
+      throw new AppError('conflict');
     const id = await boards.insertBoard(tx, {
       initiativeId: space.initiativeId,
       spaceId,

@@ -1,4 +1,5 @@
 import type { CardCredit, CreditBlock, InsightCard } from '@mizug/domain';
+import type { ReadableCard } from '../cards/read';
 
 /** A finding's card as the credit block reads it. */
 export interface CreditedCard {
@@ -32,3 +33,11 @@ export function creditBlock(cards: readonly CreditedCard[]): CreditBlock {
   }
   return { people: [...people.values()], anonymous: anonymous.size, groups: [...groups.values()] };
 }
+
+/** A card of a board as its reader sees it; only a story's teller may choose anonymity. */
+export const creditedCard = ({ view, source }: ReadableCard): CreditedCard => ({
+  credit: view.credit,
+  group: view.group,
+  withdrawn: view.withdrawn,
+  person: source.story?.tellerId ?? null,
+});

@@ -8,6 +8,7 @@ import {
   type Space,
 } from '@mizug/domain';
 import { numberCitations } from '@mizug/editor/board';
+import { creditBlock, creditedCard } from './credit-block';
 import type {
   StoredDecision,
   StoredDisagreement,
@@ -117,5 +118,6 @@ export function findingView(parts: FindingParts): Finding {
     disagreements: parts.disagreements,
     balance: voiceBalance(parts.placed),
     cards: [...parts.placed, ...citedElsewhere].map(({ view }) => view),
+    credits: creditBlock([...parts.placed, ...citedElsewhere].map(creditedCard)),
   };
 }

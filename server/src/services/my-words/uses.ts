@@ -29,11 +29,7 @@ import { findingsOfCards } from './findings';
 /** What one initiative's uses are read against: its spaces and the findings of these cards. */
 async function useContext(db: Database, initiativeId: string, cards: readonly StoredCard[]) {
   const spaces = new Map((await listSpaces(db, initiativeId)).map((s) => [s.id, s]));
-  const findings = await findingsOfCards(
-    db,
-    initiativeId,
-    cards.map((card) => card.id),
-  );
+  const findings = await findingsOfCards(db, initiativeId, cards);
   return { spaces, findings };
 }
 

@@ -3,6 +3,7 @@ import { storedText } from '../../collab/stored-text';
 import type { Database } from '../../db/database';
 import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
+import { readBoard } from '../boards/read';
 import { can } from '../../policy/policy';
 import { loadSessionContext } from './context';
 import { canvasResource } from './resources';
@@ -23,9 +24,10 @@ export async function sessionParticipation(
 ): Promise<SessionParticipation> {
   const context = await loadSessionContext(db, account, sessionId, 'manage');
   const { session, facts, members } = context;
-  const [contributions, editors] = await Promise.all([
+  const [contributions, editors, boards] = await Promise.all([
     sessions.listContributions(db, sessionId),
     sessions.listCanvasEditors(db, sessionId),
+    sessions.listSessionBoards(db, sessionId),
   ]);
   const groupIds = facts.groupIds;
   const groupOf = (accountId: string) =>
@@ -68,6 +70,9 @@ export async function sessionParticipation(
   );
   const lived = livedIds.reduce((sum, id) => sum + words.get(id)!, 0);
   const share = total > 0 ? Math.round((lived / total) * 100) : null;
+  const board = await boardBalance(db, account, boards, context.synthesisSpace.id);
+  const below = (percent: number | null | undefined) =>
+    percent !== null && percent !== undefined && percent < session.alertThreshold;
 
   return {
     people,
@@ -86,8 +91,31 @@ export async function sessionParticipation(
       words: [...words].map(([spaceId, count]) => ({ spaceId, words: count })),
       livedExperienceShare: share,
       threshold: session.alertThreshold,
-      underRepresented: share !== null && livedIds.length > 0 && share < session.alertThreshold,
+      board,
+      underRepresented:
+        livedIds.length > 0 &&
+        (below(share) || below(board?.livedExperienceCardShare) || !!board?.livedExperienceMissing),
     },
+  };
+}
+
+/** The session's synthesis board by its balance of voices (its cards by knowledge type). */
+async function boardBalance(
+  db: Database,
+  account: Account,
+  boards: readonly { id: string; spaceId: string }[],
+  synthesisId: string,
+) {
+  const found = boards.find((board) => board.spaceId === synthesisId);
+  if (!found) return null;
+  const { balance } = await readBoard(db, account, found.id);
+  const cards = balance.byKnowledgeType.reduce((sum, entry) => sum + entry.cards, 0);
+  const lived =
+    balance.byKnowledgeType.find((entry) => entry.knowledgeType === 'lived_experience')?.cards ?? 0;
+  return {
+    boardId: found.id,
+    livedExperienceCardShare: cards > 0 ? Math.round((lived / cards) * 100) : null,
+    livedExperienceMissing: balance.livedExperienceMissing,
   };
 }
 

@@ -55,7 +55,7 @@ const facilitatorsIn = (context: SessionContext, spaceId: string | null) => {
 /** A canvas as the policy sees it, for the caller of `context`. */
 export function canvasResource(
   context: SessionContext,
-  canvas: StoredCanvas,
+  canvas: Pick<StoredCanvas, 'stageId' | 'spaceId' | 'purpose'>,
 ): Extract<Resource, { kind: 'canvas' }> {
   const { session } = context;
   const participation = participationOf(context, canvas.stageId);

@@ -1,7 +1,13 @@
 import type { Account, SessionSummary, StartSession } from '@mizug/domain';
-import { canvasSpacesFor, findBuiltinMethod, type MethodDefinition } from '@mizug/methods';
+import {
+  boardSpacesFor,
+  canvasSpacesFor,
+  findBuiltinMethod,
+  type MethodDefinition,
+} from '@mizug/methods';
 import { z } from 'zod';
 import type { Database, Queryable } from '../../db/database';
+import { insertBoard } from '../../db/repositories/boards';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
 import { listMemberships } from '../../db/repositories/memberships';
@@ -91,6 +97,25 @@ export async function startSession(
       });
       for (const spaceId of canvasSpacesFor(stage, groupIds, ownerGroupId, synthesisId))
         await sessions.ensureCanvas(tx, { sessionId, stageId: stage.id, spaceId, purpose: 'work' });
+    }
+    // One board per space the stages work on (unique per session and space), made with it.
+    const boardSpaces = new Set(
+      method.stages.flatMap((stage) => boardSpacesFor(stage, groupIds, ownerGroupId, synthesisId)),
+    );
+    for (const spaceId of boardSpaces) {
+      const boardId = await insertBoard(tx, {
+        initiativeId,
+        spaceId,
+        sessionId,
+        title: input.title,
+        createdBy: account.id,
+      });
+      await audit({
+        action: 'board.create',
+        actorId: account.id,
+        initiativeId,
+        details: { boardId, spaceId, sessionId },
+      });
     }
     await audit({
       action: 'method_session.start',

@@ -1,3 +1,4 @@
+import { ownerStoryOf } from './owner-story';
 import {
   canvasDocName,
   type Account,
@@ -11,6 +12,7 @@ import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
 import { loadSessionContext, seesGroup, workSpaceOf, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
+import { stageBoards } from './boards';
 import { canvasRefusal, postRefusal } from './writing';
 import {
   claimCrossed,
@@ -89,11 +91,12 @@ export async function sessionView(
   const context = await loadSessionContext(db, account, sessionId, 'read');
   const { session, facts, runsSession, myGroupIds } = context;
   const person = personOf(context);
-  const [canvases, contributions, contract, declarations] = await Promise.all([
+  const [canvases, contributions, contract, declarations, boards] = await Promise.all([
     sessions.listCanvases(db, sessionId),
     sessions.listContributions(db, sessionId),
     sessions.currentContract(db, sessionId),
     runsSession ? sessions.listDependencies(db, session.initiativeId) : Promise.resolve([]),
+    sessions.listSessionBoards(db, sessionId),
   ]);
   const stageById = new Map(session.method.stages.map((stage) => [stage.id, stage]));
   // A shared stage's decisions are everyone's; a peer stage's, those who see the group's.
@@ -106,6 +109,7 @@ export async function sessionView(
     title: session.title,
     method: session.method,
     owner: session.ownerId ? person(session.ownerId) : null,
+    ownerStory: await ownerStoryOf(db, context),
     startedAt: session.startedAt.toISOString(),
     participants: [...new Set([...facts.participantIds, ...facilitatorsOf(session)])].map(person),
     stages: session.method.stages.map((stage) => {
@@ -125,7 +129,7 @@ export async function sessionView(
         ...stageAsks(facts, stage, (id) => seesGroup(context, id)),
         canPost,
         postRefusal: postRefusal(context, stage, canPost),
-        boards: [],
+        boards: stageBoards(context, stage, boards),
       };
     }),
     groups: session.groups.map((group) => {

@@ -1,4 +1,5 @@
 /** The method sessions' tables, one module per table or concern; import as `* as sessions`. */
+export * from './boards';
 export * from './canvases';
 export * from './contracts';
 export * from './contributions';

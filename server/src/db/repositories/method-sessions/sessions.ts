@@ -9,6 +9,8 @@ export interface StoredMethodSession {
   title: string;
   method: MethodDefinition;
   ownerId: string | null;
+  /** The owner's story attached as the material of the first stages. */
+  ownerStoryId: string | null;
   startedBy: string;
   startedAt: Date;
   alertThreshold: number;
@@ -19,7 +21,7 @@ export interface StoredMethodSession {
 }
 
 const selectSessions = `
-  SELECT s.id, s.initiative_id, s.title, s.method::text AS method, s.owner_id, s.started_by,
+  SELECT s.id, s.initiative_id, s.title, s.method::text AS method, s.owner_id, s.owner_story_id, s.started_by,
     s.started_at, s.alert_threshold,
     (SELECT st.stage_id FROM session_stages st
      WHERE st.session_id = s.id AND st.status = 'open') AS open_stage_id,
@@ -41,6 +43,7 @@ interface SessionRow {
   title: string;
   method: string;
   owner_id: string | null;
+  owner_story_id: string | null;
   started_by: string;
   started_at: Date;
   alert_threshold: number;
@@ -56,6 +59,7 @@ const toSession = (row: SessionRow): StoredMethodSession => ({
   title: row.title,
   method: json<MethodDefinition>(row.method),
   ownerId: row.owner_id,
+  ownerStoryId: row.owner_story_id,
   startedBy: row.started_by,
   startedAt: row.started_at,
   alertThreshold: row.alert_threshold,
@@ -123,5 +127,12 @@ export async function updateAlertThreshold(db: Queryable, sessionId: string, per
   await db.query('UPDATE method_sessions SET alert_threshold = $2 WHERE id = $1', [
     sessionId,
     percent,
+  ]);
+}
+
+export async function setOwnerStory(db: Queryable, sessionId: string, storyId: string | null) {
+  await db.query('UPDATE method_sessions SET owner_story_id = $2 WHERE id = $1', [
+    sessionId,
+    storyId,
   ]);
 }

@@ -1,6 +1,6 @@
 import { loadClient } from '$lib/api/client';
 import { loadFor } from '$lib/api/load';
-import { initiativeData } from '$lib/state/dependencies';
+import { cardList, initiativeData } from '$lib/state/dependencies';
 import type { PageLoad } from './$types';
 
 /**
@@ -15,8 +15,14 @@ export const load: PageLoad = async (event) => {
   const initiativeId = list.find((i) => i.id === wanted)?.id ?? list[0]?.id ?? null;
   if (!initiativeId) return { initiatives, initiativeId, words: null };
   event.depends(initiativeData(initiativeId));
-  const words = await loadFor(() =>
-    api.initiatives[':initiativeId']['my-words'].$get({ param: { initiativeId } }),
-  );
+  const initiative = api.initiatives[':initiativeId'];
+  const param = { initiativeId };
+  const [home, words] = await Promise.all([
+    loadFor(() => initiative.$get({ param })),
+    loadFor(() => initiative['my-words'].$get({ param })),
+  ]);
+  // A card made, decided or withdrawn in any space may quote the caller: reload on each.
+  if (home.state === 'ready')
+    for (const space of home.data.spaceDirectory) event.depends(cardList(space.id));
   return { initiatives, initiativeId, words };
 };

@@ -56,6 +56,7 @@ export const artefactChoices: Record<Artefact, Choice> = {
     explain: m.methods_artefact_validation_explain,
   },
   release: { label: m.methods_artefact_release, explain: m.methods_artefact_release_explain },
+  board: { label: m.methods_artefact_board, explain: m.methods_artefact_board_explain },
 };
 
 export const exitChoices: Record<ExitCriterion, Choice> = {
