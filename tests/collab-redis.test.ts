@@ -122,4 +122,61 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
     });
     await reader.cancel();
   });
+
+  it('tells the readers of a space on the other instance that its cards and the codebook changed', async () => {
+    const facilitator = await inviteFacilitator(overHttp(one.url), seed, 'dana-cards', 'דנה');
+    const lived = seed.spaces.lived_experience;
+    const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
+      methodId: 'merging-of-knowledge',
+      title: 'Cards across instances',
+      groups: [{ spaceId: lived, facilitatorIds: [await facilitator.accountId()] }],
+    });
+    const { id: sessionId } = (await started.json()) as { id: string };
+    await seed.people.ebe.post(`/api/sessions/${sessionId}/contract/acceptance`, {});
+    await facilitator.post(`/api/sessions/${sessionId}/stages/MK-2/open`, {});
+    const posted = await seed.people.ebe.post(
+      `/api/sessions/${sessionId}/stages/MK-2/contributions`,
+      {
+        body: 'השכנה היא המשפחה',
+      },
+    );
+    expect(posted.status).toBe(201);
+    const view = (await (await seed.people.ebe.get(`/api/sessions/${sessionId}`)).json()) as {
+      contributions: { id: string; body: string }[];
+    };
+    const post = view.contributions.find((c) => c.body === 'השכנה היא המשפחה')!;
+
+    // Miriam's page listens on instance two; she quotes her post through instance one.
+    const stream = await fetch(`${two.url}/api/initiatives/${seed.initiativeId}/events`, {
+      headers: { cookie: seed.people.ebe.sessionCookie },
+    });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const hear = (text: string) =>
+      (async () => {
+        while (!received.includes(text)) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          received += value;
+        }
+      })();
+    const cards = hear(`event: cards\ndata: ${lived}`);
+    const made = await seed.people.ebe.post(`/api/spaces/${lived}/cards`, {
+      source: { kind: 'post', id: post.id },
+      quote: 'המשפחה',
+    });
+    expect(made.status).toBe(201);
+    await cards;
+    expect(received).toContain(`event: cards\ndata: ${lived}`);
+
+    const codebook = hear('event: codebook');
+    const code = await facilitator.post(`/api/initiatives/${seed.initiativeId}/codes`, {
+      name: { he: 'שכנות' },
+      colour: '#336699',
+    });
+    expect(code.status).toBe(201);
+    await codebook;
+    expect(received).toContain('event: codebook');
+    await reader.cancel();
+  });
 });

@@ -12,6 +12,7 @@ import type { Person } from './factories/person';
 import { cardAs, toldStory } from './factories/quoted-story';
 import { withFailingAudit } from './support/audit-failure';
 import { createTestDatabase, testStorages } from './support/databases';
+import { openEventStream } from './support/event-stream';
 import { startTestServer, type TestServer } from './support/test-server';
 
 const errorOf = async (response: Response) =>
@@ -179,7 +180,20 @@ describe.each(testStorages)('quote consent over %s', (kind) => {
       credit: 'anonymous',
       quoting: 'ask_first',
     });
-    expect((await decide(miriam, named.card.id, true)).status).toBe(200);
+    // Readers of the synthesis are told its cards changed, and nothing about who decided.
+    const stream = await openEventStream(
+      server.url,
+      seed.initiativeId,
+      seed.people.researcher.sessionCookie,
+    );
+    try {
+      expect((await decide(miriam, named.card.id, true)).status).toBe(200);
+      await stream.until((e) => e.event === 'cards' && e.data === seed.spaces.synthesis);
+      expect(stream.text()).not.toContain(miriamId);
+      expect(stream.text()).not.toContain('שושנה');
+    } finally {
+      await stream.close();
+    }
     expect((await decide(miriam, anonymous.card.id, false)).status).toBe(200);
 
     const log = await auditLog('quote.decide');

@@ -77,6 +77,16 @@ export function cardResources(
     // The words cards quote: account-1 decides only about their own story's and post's.
     quoteOfMyStory: { kind: 'quote', initiativeId, source: story('myWithdrawnStory') },
     quoteOfOthersStory: { kind: 'quote', initiativeId, source: story('storyWorkingGroup') },
+    quoteOfMyPhoto: {
+      kind: 'quote',
+      initiativeId,
+      source: { ...story('myStory'), kind: 'photo', removed: false },
+    },
+    quoteOfOthersTranscript: {
+      kind: 'quote',
+      initiativeId,
+      source: { ...story('storyWorkingGroup'), kind: 'transcript', removed: false },
+    },
     quoteOfMyPost: {
       kind: 'quote',
       initiativeId,
@@ -106,6 +116,7 @@ export const cardRights = {
     'myCardInSynthesis.manage',
     // Their own words, wherever quoted (even from a story they withdrew).
     'quoteOfMyStory.manage',
+    'quoteOfMyPhoto.manage',
     'quoteOfMyPost.manage',
   ],
   /** Made and coded in the lived-experience space by its members and its guarantor. */

@@ -321,7 +321,9 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     case 'quote': {
       if (action !== 'manage') return false;
       const { source } = resource;
-      if (source.kind === 'story') return source.story.tellerId === actor.accountId;
+      // A story's words, its photos' captions and its recordings' transcripts are its teller's.
+      if (source.kind === 'story' || source.kind === 'photo' || source.kind === 'transcript')
+        return source.story.tellerId === actor.accountId;
       if (source.kind === 'post') return source.post.authorId === actor.accountId;
       return false;
     }

@@ -87,8 +87,9 @@ describe('what stands in a stage’s way', () => {
         { code: 'contract_not_accepted', accountId: 'gone' },
       ]),
     ).toEqual([
-      'Close “MK-99” first.',
-      'Social workers of the north has not validated “MK-99” yet.',
+      // A stage the method no longer has is named in words, never by its code.
+      'Close “a stage no longer in the method” first.',
+      'Social workers of the north has not validated “a stage no longer in the method” yet.',
       'Lived experience has not released its work yet.',
       'Layla has not yet confirmed that this is faithful to their story.',
       'Not everyone has accepted the agreement yet: Layla, Omar, and A former member.',
