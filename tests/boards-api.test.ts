@@ -155,14 +155,10 @@ describe.each(testStorages)('boards and findings over %s', (kind) => {
       ],
     });
     const session = (await started.json()) as SessionView;
-    const board = await makeBoard(facilitator, seed.spaces.synthesis, {
-      title: 'הלוח של המפגש',
-      sessionId: session.id,
-    });
-    expect(board).toMatchObject({
-      sessionId: session.id,
-      groups: [{ spaceId: seed.spaces.lived_experience }],
-    });
+    // A session's boards are made with it, one per space its stages work on.
+    const listed = await facilitator.get(`/api/spaces/${seed.spaces.synthesis}/boards`);
+    const board = ((await listed.json()) as Board[]).find((b) => b.sessionId === session.id);
+    expect(board).toMatchObject({ groups: [{ spaceId: seed.spaces.lived_experience }] });
     const twice = await facilitator.post(`/api/spaces/${seed.spaces.synthesis}/boards`, {
       title: 'שוב',
       sessionId: session.id,
@@ -173,6 +169,11 @@ describe.each(testStorages)('boards and findings over %s', (kind) => {
       sessionId: crypto.randomUUID(),
     });
     expect(unknown.status).toBe(400);
+    const notInSession = await facilitator.post(`/api/spaces/${seed.spaces.practitioners}/boards`, {
+      title: 'אחר',
+      sessionId: session.id,
+    });
+    expect(notInSession.status).toBe(404);
   });
 
   it('shows each finding with its cards and balance, a withdrawn card withdrawn and not counted', async () => {

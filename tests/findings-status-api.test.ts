@@ -17,8 +17,8 @@ import {
   tellStory,
 } from './factories/board-world';
 import { cardWorld } from './factories/card-world';
-import type { SeededInitiative } from './factories/initiative';
-import type { Person } from './factories/person';
+import { invitePerson, type SeededInitiative } from './factories/initiative';
+import { overHttp, type Person } from './factories/person';
 import { withFailingAudit } from './support/audit-failure';
 import { createTestDatabase, testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
@@ -62,12 +62,9 @@ describe.each(testStorages)('the status of a finding over %s', (kind) => {
     return editor;
   }
 
-  /** A synthesis board (of `sessionId`, if given) with one finding citing the card. */
-  async function citedFinding(sessionId?: string) {
-    const board = await makeBoard(facilitator, seed.spaces.synthesis, {
-      title: 'מה זו בדידות',
-      ...(sessionId ? { sessionId } : {}),
-    });
+  /** A synthesis board with one finding citing the card. */
+  async function citedFinding() {
+    const board = await makeBoard(facilitator, seed.spaces.synthesis, { title: 'מה זו בדידות' });
     const finding = await addFinding(facilitator, board.id, 'בדידות בערב');
     const editor = await openEditor(board);
     await editor.place(card.id, finding.id);
@@ -269,16 +266,22 @@ describe.each(testStorages)('the status of a finding over %s', (kind) => {
     ).toHaveLength(2);
   });
 
-  /** A session of both groups whose contract says how a group's decision stands. */
-  async function sessionWithRule(rule: GroupDecisionRule) {
-    const facilitatorId = await facilitator.accountId();
-    const started = await facilitator.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
+  /**
+   * A finding on the lived-experience group's board of a session (MK-4: drafted by its
+   * facilitator, a guarantor of that space) whose contract says how the group's decision stands,
+   * returned to the group.
+   */
+  async function returnedInSession(rule: GroupDecisionRule) {
+    const guarantor = await invitePerson(overHttp(server.url), seed.admin, seed.initiativeId, {
+      handle: `g-${rule}`,
+      displayName: 'גיל',
+      role: 'facilitator',
+      spaceId: lived(),
+    });
+    const started = await guarantor.post(`/api/initiatives/${seed.initiativeId}/sessions`, {
       methodId: 'merging-of-knowledge',
       title: `כלל ${rule}`,
-      groups: [
-        { spaceId: lived(), facilitatorIds: [facilitatorId] },
-        { spaceId: practitioners(), facilitatorIds: [facilitatorId] },
-      ],
+      groups: [{ spaceId: lived(), facilitatorIds: [await guarantor.accountId()] }],
     });
     expect(started.status).toBe(201);
     const session = (await started.json()) as SessionView;
@@ -288,10 +291,22 @@ describe.each(testStorages)('the status of a finding over %s', (kind) => {
       leaving: 'אפשר',
       decisionRule: rule,
     };
-    const revised = await facilitator.call('PUT', `/api/sessions/${session.id}/contract`, terms);
+    const revised = await guarantor.call('PUT', `/api/sessions/${session.id}/contract`, terms);
     expect(revised.status).toBe(200);
     expect(((await revised.json()) as SessionView).contract.decisionRule).toBe(rule);
-    return session.id;
+    // The group's board is written while the stage working on it is open.
+    const opened = await guarantor.post(`/api/sessions/${session.id}/stages/MK-4/open`, {});
+    expect(opened.status).toBe(200);
+    const boards = (await (await guarantor.get(`/api/spaces/${lived()}/boards`)).json()) as Board[];
+    const board = boards.find((candidate) => candidate.sessionId === session.id)!;
+    expect(board.groups.map(({ spaceId }) => spaceId)).toEqual([lived()]);
+    const finding = await addFinding(guarantor, board.id, 'ערבים');
+    const livedCard = await cardFromStory(seed.people.ebe2, lived(), storyId, 'הכי קשים');
+    const editor = await openEditor(board, guarantor);
+    await editor.place(livedCard.id, finding.id);
+    await editor.write(finding.id, 'statement', ['קשים ', { card: livedCard.id }]);
+    expect((await act(guarantor, finding.id, 'return')).status).toBe(200);
+    return finding;
   }
 
   /** The lived-experience group's standing decision after each of `steps`. */
@@ -299,8 +314,7 @@ describe.each(testStorages)('the status of a finding over %s', (kind) => {
     rule: GroupDecisionRule,
     steps: [Person, 'approve' | 'changes' | 'reject'][],
   ) {
-    const { finding } = await citedFinding(await sessionWithRule(rule));
-    expect((await act(facilitator, finding.id, 'return')).status).toBe(200);
+    const finding = await returnedInSession(rule);
     const standings: (string | null)[] = [];
     for (const [who, decision] of steps) {
       const response = await decide(who, finding.id, lived(), decision);

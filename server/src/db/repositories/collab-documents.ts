@@ -6,25 +6,48 @@ export const toBytes = (value: Uint8Array) =>
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   snapshotSeq: number;
-  updates: { seq: number; update: Uint8Array }[];
+  updates: StoredUpdate[];
+}
+
+export interface StoredUpdate {
+  seq: number;
+  update: Uint8Array;
+}
+
+/**
+ * The snapshot (when it folded in updates after `afterSeq`) and every update after both, read in
+ * ONE statement: a compaction committing between two reads would leave a reader with an old
+ * snapshot and without the updates the new one folded in (and deleted).
+ */
+async function loadStored(
+  db: Queryable,
+  docName: string,
+  afterSeq: number,
+): Promise<{ snapshot: { state: Uint8Array; lastSeq: number } | null; updates: StoredUpdate[] }> {
+  const rows = await db.query<{ is_snapshot: boolean; seq: number; data: Uint8Array }>(
+    `WITH snapshot AS (
+       SELECT state, last_seq FROM collab_snapshots WHERE doc_name = $1 AND last_seq > $2
+     )
+     SELECT true AS is_snapshot, last_seq AS seq, state AS data FROM snapshot
+     UNION ALL
+     SELECT false, seq, update FROM collab_updates
+      WHERE doc_name = $1 AND seq > GREATEST($2, COALESCE((SELECT last_seq FROM snapshot), 0))
+     ORDER BY is_snapshot DESC, seq`,
+    [docName, afterSeq],
+  );
+  const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
+  return {
+    snapshot: snapshot ? { state: toBytes(snapshot.data), lastSeq: snapshot.seq } : null,
+    updates: rows
+      .filter((row) => !row.is_snapshot)
+      .map((row) => ({ seq: row.seq, update: toBytes(row.data) })),
+  };
 }
 
 /** The latest snapshot and every update appended after it, in order. */
 export async function loadDocument(db: Queryable, docName: string): Promise<StoredDocument> {
-  const [snapshot] = await db.query<{ state: Uint8Array; last_seq: number }>(
-    'SELECT state, last_seq FROM collab_snapshots WHERE doc_name = $1',
-    [docName],
-  );
-  const snapshotSeq = snapshot?.last_seq ?? 0;
-  const updates = await db.query<{ seq: number; update: Uint8Array }>(
-    'SELECT seq, update FROM collab_updates WHERE doc_name = $1 AND seq > $2 ORDER BY seq',
-    [docName, snapshotSeq],
-  );
-  return {
-    snapshot: snapshot ? toBytes(snapshot.state) : null,
-    snapshotSeq,
-    updates: updates.map((row) => ({ seq: row.seq, update: toBytes(row.update) })),
-  };
+  const { snapshot, updates } = await loadStored(db, docName, -1);
+  return { snapshot: snapshot?.state ?? null, snapshotSeq: snapshot?.lastSeq ?? 0, updates };
 }
 
 /**
@@ -36,19 +59,8 @@ export async function loadDocumentSince(
   docName: string,
   afterSeq: number,
 ): Promise<StoredDocument> {
-  const [snapshot] = await db.query<{ state: Uint8Array; last_seq: number }>(
-    'SELECT state, last_seq FROM collab_snapshots WHERE doc_name = $1 AND last_seq > $2',
-    [docName, afterSeq],
-  );
-  const updates = await db.query<{ seq: number; update: Uint8Array }>(
-    'SELECT seq, update FROM collab_updates WHERE doc_name = $1 AND seq > $2 ORDER BY seq',
-    [docName, Math.max(afterSeq, snapshot?.last_seq ?? 0)],
-  );
-  return {
-    snapshot: snapshot ? toBytes(snapshot.state) : null,
-    snapshotSeq: snapshot?.last_seq ?? afterSeq,
-    updates: updates.map((row) => ({ seq: row.seq, update: toBytes(row.update) })),
-  };
+  const { snapshot, updates } = await loadStored(db, docName, afterSeq);
+  return { snapshot: snapshot?.state ?? null, snapshotSeq: snapshot?.lastSeq ?? afterSeq, updates };
 }
 
 /** Appends updates in the order given (sequence numbers follow that order). */

@@ -70,6 +70,21 @@ describe('deriveColumns', () => {
     const [unsorted] = deriveColumns([newer, card('c3'), older], placements, []);
     expect(ids(unsorted!.cards)).toEqual(['c1', 'c3', 'c2']);
   });
+
+  it('keeps the columns a move did not touch, so only the lists it changed are drawn again', () => {
+    const cards = [card('c1'), card('c2')];
+    const first = deriveColumns(cards, new Map(), [findingA, findingB]);
+    const moved = deriveColumns(
+      cards,
+      new Map([['c1', { finding: findingA, order: 0 }]]),
+      [findingA, findingB],
+      first,
+    );
+    expect(moved[2]).toBe(first[2]);
+    expect(moved[0]).not.toBe(first[0]);
+    expect(moved[0]!.cards[0]).toBe(first[0]!.cards[1]);
+    expect(ids(moved[1]!.cards)).toEqual(['c1']);
+  });
 });
 
 describe('orderAt', () => {

@@ -18,25 +18,40 @@ export interface Column {
 /**
  * The board's columns: the unsorted pile first, then one per finding in the findings' order.
  * Only the board's own cards count; a placement naming a finding that is gone leaves its card
- * unsorted. Ties sort by card id, so every browser shows the same order.
+ * unsorted. Ties sort by card id, so every browser shows the same order. Given the columns
+ * derived before, it returns the ones (and the cards) that did not change as they were, so a
+ * move among 500 cards redraws the two lists it touched, not every list.
  */
 export function deriveColumns(
   cards: readonly InsightCard[],
   placements: ReadonlyMap<string, Placement>,
   findingIds: readonly string[],
+  previous: readonly Column[] = [],
 ): Column[] {
+  const before = new Map(previous.flatMap((column) => column.cards.map((item) => [item.id, item])));
   const byFinding = new Map<string | null, PlacedCard[]>([[null, []]]);
   for (const id of findingIds) byFinding.set(id, []);
   for (const card of cards) {
     const placement = placements.get(card.id);
     const column = placement && byFinding.has(placement.finding) ? placement.finding : null;
     const order = placement && column !== null ? placement.order : unsortedOrder(card, placement);
-    byFinding.get(column)!.push({ id: card.id, card, order });
+    const kept = before.get(card.id);
+    byFinding
+      .get(column)!
+      .push(kept?.card === card && kept.order === order ? kept : { id: card.id, card, order });
   }
-  return [...byFinding].map(([finding, placed]) => ({
-    finding,
-    cards: placed.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-  }));
+  return [...byFinding].map(([finding, placed]) => {
+    placed.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // A column whose cards did not change stays the same object: its list is not drawn again.
+    const same = previous.find((column) => column.finding === finding);
+    if (
+      same &&
+      same.cards.length === placed.length &&
+      same.cards.every((item, i) => item === placed[i])
+    )
+      return same;
+    return { finding, cards: placed };
+  });
 }
 
 /** In the unsorted pile, a card never moved sorts by its making, one moved there by its order. */

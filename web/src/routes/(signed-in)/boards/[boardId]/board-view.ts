@@ -30,3 +30,15 @@ export const moveTargets = (findings: readonly Pick<Finding, 'id' | 'title'>[]):
   { finding: null, label: m.board_unsorted() },
   ...findings.map((finding) => ({ finding: finding.id, label: finding.title })),
 ];
+
+/**
+ * `next`, with each entry that reads exactly as it did in `previous` (by id) kept as the object
+ * it was: a reload of the board's 500 cards then redraws only the cards that changed.
+ */
+export function keepUnchanged<T extends { id: string }>(previous: readonly T[], next: T[]): T[] {
+  const before = new Map(previous.map((entry) => [entry.id, entry]));
+  return next.map((entry) => {
+    const kept = before.get(entry.id);
+    return kept && JSON.stringify(kept) === JSON.stringify(entry) ? kept : entry;
+  });
+}
