@@ -157,20 +157,10 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
   await make.getByRole('button', { name: 'יצירת הכרטיס' }).click();
   await expect(make.getByRole('status')).toHaveText('הכרטיס נוצר במרחב מרחב המיזוג.');
   // …and the practitioners' released paragraph (its card through the release, not the canvas).
-  const practiceCard = await post(
-    noa.page.request,
-    noa.csrfToken,
-    `/api/spaces/${synthesisId}/cards`,
-    {
-      source: { kind: 'release', id: release.id, item: 0 },
-      quote: PRACTICE_QUOTE,
-    },
-  );
-  const cards = (await (await noa.page.request.get(`/api/spaces/${synthesisId}/cards`)).json()) as {
-    id: string;
-    quote: string;
-  }[];
-  const livedCard = cards.find((card) => card.quote === LIVED_QUOTE)!;
+  await post(noa.page.request, noa.csrfToken, `/api/spaces/${synthesisId}/cards`, {
+    source: { kind: 'release', id: release.id, item: 0 },
+    quote: PRACTICE_QUOTE,
+  });
 
   // 3. Noa makes the board in the synthesis space and a finding on it.
   await noa.page.goto(`/spaces/${synthesisId}`);
@@ -201,10 +191,15 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
       colour: '#2563eb',
     },
   );
-  for (const card of [livedCard, practiceCard])
-    await send(noa.page.request, noa.csrfToken, 'put', `/api/cards/${card.id}/codes`, {
-      codeIds: [code.id],
-    });
+  expect(code.id).toBeTruthy();
+  // Noa codes each card on her board, from its "codes" fold.
+  for (const quote of [LIVED_QUOTE, PRACTICE_QUOTE]) {
+    const card = cardIn(unsortedOf(noa.page), quote);
+    await card.getByText('קודים', { exact: true }).click();
+    await card.getByRole('checkbox', { name: CODE }).check();
+    await card.getByRole('button', { name: 'שמירת הקודים' }).click();
+    await expect(card.getByRole('status')).toHaveText('הקודים נשמרו.');
+  }
 
   for (const page of [noa.page, miriam.page])
     for (const quote of [LIVED_QUOTE, PRACTICE_QUOTE])
