@@ -286,6 +286,10 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
   await panel.getByRole('button', { name: 'קביעה כסופי' }).click();
   await expect(panel.getByText('מצב: סופי')).toBeVisible();
   await expect(panel.getByText('הממצא סופי: הניסוח שלו קפוא.')).toBeVisible();
+  // What the groups approved stays as it is: its cards can no longer be moved out.
+  await expect(
+    cardIn(column(noa.page, FINDING), PRACTICE_QUOTE).getByLabel('העברה אל…'),
+  ).toHaveCount(0);
 
   // 9. Miriam sees the finding on "where my words are used".
   await miriam.page.goto(`/my-words/${initiativeId}`);

@@ -25,10 +25,17 @@ export function codeChips(nodes: readonly CodeNode[], into = new Map<string, Cod
   return into;
 }
 
-/** The columns' names: the unsorted pile, then the findings by their titles. */
-export const moveTargets = (findings: readonly Pick<Finding, 'id' | 'title'>[]): MoveTarget[] => [
+/**
+ * Where a card can be moved: the unsorted pile, then the findings by their titles, except final
+ * ones, whose cards are what the groups approved.
+ */
+export const moveTargets = (
+  findings: readonly Pick<Finding, 'id' | 'title' | 'status'>[],
+): MoveTarget[] => [
   { finding: null, label: m.board_unsorted() },
-  ...findings.map((finding) => ({ finding: finding.id, label: finding.title })),
+  ...findings
+    .filter((finding) => finding.status !== 'final')
+    .map((finding) => ({ finding: finding.id, label: finding.title })),
 ];
 
 /**
