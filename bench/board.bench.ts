@@ -35,7 +35,7 @@ function stats(values: number[]) {
   return { runs: values.length, median: round(at(0.5)), p95: round(at(0.95)), max: round(at(1)) };
 }
 
-async function startServer(dataDir: string): Promise<ChildProcess> {
+export async function startServer(dataDir: string): Promise<ChildProcess> {
   const env = { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
   execFileSync(
     process.execPath,
@@ -80,7 +80,7 @@ async function flushed(client: ReturnType<typeof connectDoc>) {
  * `FINDINGS` findings, and `PLACED` cards sorted into them; answers the board's address and a
  * browser context signed in as the facilitator.
  */
-async function seed(browser: Browser) {
+export async function seed(browser: Browser) {
   const admin = await browser.newContext({ baseURL: base });
   const signIn = await admin.request.post('/api/session', {
     data: { handle: 'admin', passphrase: PASSPHRASE },
@@ -174,7 +174,7 @@ async function seed(browser: Browser) {
 }
 
 /** Loads the board and resolves once every finding's column and the first cards show. */
-async function open(page: Page, url: string) {
+export async function open(page: Page, url: string) {
   const started = performance.now();
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(
@@ -194,7 +194,7 @@ async function open(page: Page, url: string) {
  * In the page: resolves, at the first frame after it, when the card quoting `quote` is listed
  * in the column named `column`, with the time on the clock shared by the browser's pages.
  */
-function shownAt(page: Page, quote: string, column: string) {
+export function shownAt(page: Page, quote: string, column: string) {
   return page.evaluate(
     ({ quote, column }) =>
       new Promise<number>((resolve) => {
@@ -219,7 +219,7 @@ function shownAt(page: Page, quote: string, column: string) {
 }
 
 /** Moves the first unsorted card shown to `column` by its menu; answers its quote and when. */
-function moveFirstUnsorted(page: Page, column: string) {
+export function moveFirstUnsorted(page: Page, column: string) {
   return page.evaluate((column) => {
     const item = document.querySelector<HTMLLIElement>('.column li[aria-label]')!;
     const select = item.querySelector('select')!;
@@ -269,6 +269,8 @@ export async function run() {
     const page = await context.newPage();
     const opens: number[] = [];
     for (let i = 0; i < OPENS; i++) opens.push(await open(page, url));
+    await open(page, url);
+    const localMoveMs = await measureMoves(page, page);
     // A second browser, signed in as the same facilitator, watching the same board.
     const other = await browser.newContext({
       baseURL: base,
@@ -277,8 +279,6 @@ export async function run() {
     await other.addInitScript({ content: KEEP_NAMES });
     const remote = await other.newPage();
     await open(remote, url);
-    await open(page, url);
-    const localMoveMs = await measureMoves(page, page);
     const remoteMoveMs = await measureMoves(page, remote);
     return {
       cards: CARDS,
