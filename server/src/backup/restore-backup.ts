@@ -202,14 +202,22 @@ const unexpected = (name: string) =>
     `The backup is damaged and was not restored: unexpected entry ${name}.`,
   );
 
-/** A row that clashes with one already here (same id): explained, nothing restored. */
+/**
+ * A row that clashes with one already here (same id), or points at a row the archive does not
+ * hold: explained, nothing restored.
+ */
 function asConflict(error: unknown, entry: string): unknown {
   if (error instanceof BackupError) return error;
-  const code = (error as { code?: unknown }).code;
+  const { code, message } = error as { code?: unknown; message?: string };
   if (code === '23505')
     return new BackupError(
       'conflict',
-      `${entry} holds a row that already exists on this instance (${(error as Error).message}); nothing was restored.`,
+      `${entry} holds a row that already exists on this instance (${message}); nothing was restored.`,
+    );
+  if (code === '23503')
+    return new BackupError(
+      'damaged',
+      `The backup is damaged and was not restored: ${entry} points at rows it does not hold (${message}).`,
     );
   return error;
 }

@@ -1,3 +1,5 @@
+import type { DocumentKind } from '@mizug/domain';
+
 /**
  * Which tables an initiative's backup holds, in the order restore inserts them (every table after
  * the tables its foreign keys point at; tests/backup-tables.test.ts checks both that order and
@@ -25,15 +27,24 @@ const ofSessions = 't.session_id IN (SELECT id FROM method_sessions WHERE initia
 const ofFindings = 't.finding_id IN (SELECT id FROM findings WHERE initiative_id = $1)';
 
 /**
- * Collaborative documents are named `<kind>.<resource id>.<slot>`; the resource is a space, a
- * stage canvas, a board or a story of the initiative.
+ * The resources whose collaborative documents (`<kind>.<resource id>.<slot>`) are the
+ * initiative's, one query per document kind: a new kind does not compile until it is here.
  */
-export const ofDocuments = `split_part(t.doc_name, '.', 2) IN (
-  SELECT id::text FROM spaces WHERE initiative_id = $1
-  UNION ALL SELECT c.id::text FROM stage_canvases c
-    JOIN method_sessions s ON s.id = c.session_id WHERE s.initiative_id = $1
-  UNION ALL SELECT id::text FROM boards WHERE initiative_id = $1
-  UNION ALL SELECT id::text FROM stories WHERE initiative_id = $1)`;
+const documentResources: Record<DocumentKind, string> = {
+  space: 'SELECT id FROM spaces WHERE initiative_id = $1',
+  story: 'SELECT id FROM stories WHERE initiative_id = $1',
+  stage: `SELECT c.id FROM stage_canvases c
+    JOIN method_sessions s ON s.id = c.session_id WHERE s.initiative_id = $1`,
+  board: 'SELECT id FROM boards WHERE initiative_id = $1',
+};
+
+export const ofDocuments = `(${Object.entries(documentResources)
+  .map(
+    ([kind, resources]) =>
+      `(split_part(t.doc_name, '.', 1) = '${kind}'
+        AND split_part(t.doc_name, '.', 2) IN (SELECT id::text FROM (${resources}) r))`,
+  )
+  .join(' OR ')})`;
 
 export const backupTables: BackupTable[] = [
   { name: 'initiatives', scope: 't.id = $1' },
