@@ -179,4 +179,29 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
     expect(received).toContain('event: codebook');
     await reader.cancel();
   });
+  it("tells a board's readers on the other instance that its findings changed", async () => {
+    const synthesis = seed.spaces.synthesis;
+    const made = await seed.admin.post(`/api/spaces/${synthesis}/boards`, { title: 'בין מופעים' });
+    expect(made.status).toBe(201);
+    const { id: boardId } = (await made.json()) as { id: string };
+
+    // The admin's page listens on instance two; a finding is added through instance one.
+    const stream = await fetch(`${two.url}/api/initiatives/${seed.initiativeId}/events`, {
+      headers: { cookie: seed.admin.sessionCookie },
+    });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const heard = (async () => {
+      while (!received.includes(`event: board\ndata: ${boardId}`)) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        received += value;
+      }
+    })();
+    const finding = await seed.admin.post(`/api/boards/${boardId}/findings`, { title: 'שכנות' });
+    expect(finding.status).toBe(201);
+    await heard;
+    expect(received).toContain(`event: board\ndata: ${boardId}`);
+    await reader.cancel();
+  });
 });
