@@ -131,11 +131,25 @@ describe.each(testStorages)('quote approval at the final co-writing over %s', (k
       credit: { credit: 'pseudonym', name: 'שקד' },
       decision: 'pending',
     });
-    expect((await findingOf(world.facilitator, finding.id)).quoteApproval).toEqual({
-      waiting: 2,
-      approved: 0,
-      declined: 0,
+    const returned = await findingOf(world.facilitator, finding.id);
+    expect(returned.quoteApproval).toEqual({ waiting: 2, approved: 0, declined: 0 });
+    // The credit block counts only quotes that may be used: the "ask me first" one still waits.
+    expect(returned.credits).toEqual({
+      people: [{ credit: 'pseudonym', name: 'ורד' }],
+      anonymous: 0,
+      groups: [],
     });
+  });
+
+  it('says with the board whose decision each reader may record', async () => {
+    const board = await coWritingBoard();
+    const decidesFor = async (who: Person) =>
+      ((await (await who.get(`/api/boards/${board.id}`)).json()) as { decidesFor: string[] })
+        .decidesFor;
+    expect(await decidesFor(world.seed.people.ebe)).toEqual([lived()]);
+    expect(await decidesFor(world.seed.people.practitioner)).toEqual([practitioners()]);
+    // The facilitator writes the board but records no group's decision.
+    expect(await decidesFor(world.facilitator)).toEqual([]);
   });
 
   it('refuses to make it final while quotes wait, says how many, and lets only the quoted person answer', async () => {
@@ -260,6 +274,18 @@ describe.each(testStorages)('quote approval at the final co-writing over %s', (k
     expect(final.balance.byKnowledgeType).toEqual([
       expect.objectContaining({ knowledgeType: 'lived_experience', cards: 2, people: 2 }),
     ]);
+    // Its disagreement register is closed with it, whoever asks.
+    for (const [who, spaceId] of [
+      [world.facilitator, lived()],
+      [ebe, lived()],
+    ] as const) {
+      const refused = await who.post(`/api/findings/${finding.id}/disagreements`, {
+        spaceId,
+        position: 'לא כולם מסכימים',
+      });
+      expect(refused.status).toBe(409);
+      expect((await errorOf(refused)).code).toBe('finding_final');
+    }
     const boardView = await world.facilitator.get(`/api/boards/${board.id}`);
     expect(
       ((await boardView.json()) as { balance: Finding['balance'] }).balance.byKnowledgeType,
