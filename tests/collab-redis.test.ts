@@ -180,14 +180,15 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
     await reader.cancel();
   });
   it("tells a board's readers on the other instance that its findings changed", async () => {
+    const facilitator = await inviteFacilitator(overHttp(one.url), seed, 'dana-board', 'דנה');
     const synthesis = seed.spaces.synthesis;
-    const made = await seed.admin.post(`/api/spaces/${synthesis}/boards`, { title: 'בין מופעים' });
+    const made = await facilitator.post(`/api/spaces/${synthesis}/boards`, { title: 'בין מופעים' });
     expect(made.status).toBe(201);
     const { id: boardId } = (await made.json()) as { id: string };
 
-    // The admin's page listens on instance two; a finding is added through instance one.
+    // Her page listens on instance two; she adds a finding through instance one.
     const stream = await fetch(`${two.url}/api/initiatives/${seed.initiativeId}/events`, {
-      headers: { cookie: seed.admin.sessionCookie },
+      headers: { cookie: facilitator.sessionCookie },
     });
     const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
     let received = '';
@@ -198,7 +199,7 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
         received += value;
       }
     })();
-    const finding = await seed.admin.post(`/api/boards/${boardId}/findings`, { title: 'שכנות' });
+    const finding = await facilitator.post(`/api/boards/${boardId}/findings`, { title: 'שכנות' });
     expect(finding.status).toBe(201);
     await heard;
     expect(received).toContain(`event: board\ndata: ${boardId}`);
