@@ -179,4 +179,30 @@ describe.runIf(available)('two server instances sharing PostgreSQL and Redis', (
     expect(received).toContain('event: codebook');
     await reader.cancel();
   });
+  it("tells a board's readers on the other instance that its findings changed", async () => {
+    const facilitator = await inviteFacilitator(overHttp(one.url), seed, 'dana-board', 'דנה');
+    const synthesis = seed.spaces.synthesis;
+    const made = await facilitator.post(`/api/spaces/${synthesis}/boards`, { title: 'בין מופעים' });
+    expect(made.status).toBe(201);
+    const { id: boardId } = (await made.json()) as { id: string };
+
+    // Her page listens on instance two; she adds a finding through instance one.
+    const stream = await fetch(`${two.url}/api/initiatives/${seed.initiativeId}/events`, {
+      headers: { cookie: facilitator.sessionCookie },
+    });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const heard = (async () => {
+      while (!received.includes(`event: board\ndata: ${boardId}`)) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        received += value;
+      }
+    })();
+    const finding = await facilitator.post(`/api/boards/${boardId}/findings`, { title: 'שכנות' });
+    expect(finding.status).toBe(201);
+    await heard;
+    expect(received).toContain(`event: board\ndata: ${boardId}`);
+    await reader.cancel();
+  });
 });

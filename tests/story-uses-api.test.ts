@@ -95,7 +95,17 @@ describe.each(testStorages)('where my words are used over %s', (kind) => {
         { id: citing.id, boardId: board.id, title: 'הבית סגור', status: 'draft', cites: true },
       ],
     });
-    // The finding credits her as she chose, never by her name.
+    // While she has not answered, her words credit nobody; approved, the finding credits her as
+    // she chose, never by her name.
+    expect((await findingOf(seed.people.practitioner, holding.id)).credits).toEqual({
+      people: [],
+      anonymous: 0,
+      groups: [],
+    });
+    const approved = await miriam.call('PUT', `/api/cards/${inSynthesis.id}/quote-consent`, {
+      approve: true,
+    });
+    expect(approved.status).toBe(200);
     expect((await findingOf(seed.people.practitioner, holding.id)).credits).toEqual({
       people: [{ credit: 'pseudonym', name: 'ורד' }],
       anonymous: 0,

@@ -62,6 +62,9 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   finding_not_returned: { status: 409, message: m.error_finding_not_returned },
   finding_already_returned: { status: 409, message: m.error_finding_already_returned },
   group_not_deciding: { status: 422, message: m.error_group_not_deciding },
+  quotes_not_approved: { status: 409, message: m.error_quotes_not_approved },
+  quote_declined_in_statement: { status: 409, message: m.error_quote_declined_in_statement },
+  quote_approval_not_asked: { status: 409, message: m.error_quote_approval_not_asked },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */
@@ -74,6 +77,8 @@ export class AppError extends Error {
     readonly fields?: FieldErrors,
     /** For `rate_limited`: whole seconds before trying again (sent also as `Retry-After`). */
     readonly wait?: { retryAfter: number },
+    /** For `quotes_not_approved`: how many quotes still wait for their person's approval. */
+    readonly waiting?: number,
   ) {
     super(code);
   }
@@ -90,7 +95,12 @@ export function errorBody(
   locale: Locale,
   fields?: FieldErrors,
   wait?: { retryAfter: number },
+  waiting?: number,
 ): ApiError {
+  if (waiting !== undefined) {
+    const message = m.error_quotes_not_approved_waiting({ count: waiting }, { locale });
+    return { error: { code, message, waiting } };
+  }
   if (wait) {
     const message = m.error_rate_limited_wait({ seconds: wait.retryAfter }, { locale });
     return { error: { code, message, retryAfter: wait.retryAfter } };

@@ -68,6 +68,8 @@ export const auditActions = [
   'finding.finalize',
   'finding.decide',
   'finding.disagreement',
+  'finding.quotes_request',
+  'finding.quote_decide',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -127,8 +127,19 @@ export const findingSchema = z.object({
   balance: voiceBalanceSchema,
   /** The cards placed in it, as this reader may see them (withdrawn ones without their quote). */
   cards: z.array(insightCardSchema),
-  /** Who its cards credit, as each person chose: the credit block its final text carries. */
+  /**
+   * Who its usable cards credit (not withdrawn, the quote's consent not needed or given), as each
+   * person chose: the credit block its final text carries.
+   */
   credits: creditBlockSchema,
+  /**
+   * At the final co-writing (a board whose writers are the session's writing team), the people
+   * its statement quotes approve their quote and its credit before it can be final: how many
+   * approvals are still waiting and how many were declined. Null where no such approval is asked.
+   */
+  quoteApproval: z
+    .object({ waiting: z.number().int(), approved: z.number().int(), declined: z.number().int() })
+    .nullable(),
 });
 export type Finding = z.infer<typeof findingSchema>;
 
@@ -142,6 +153,8 @@ export const boardSchema = z.object({
   canWrite: z.boolean(),
   /** The groups that decide on its findings when they are returned. */
   groups: z.array(groupRef),
+  /** The groups (of `groups`) whose decision this reader may record, as their member. */
+  decidesFor: z.array(z.uuid()),
   balance: voiceBalanceSchema,
 });
 export type Board = z.infer<typeof boardSchema>;

@@ -60,6 +60,9 @@ export const errorCodes = [
   'finding_not_returned',
   'finding_already_returned',
   'group_not_deciding',
+  'quotes_not_approved',
+  'quote_declined_in_statement',
+  'quote_approval_not_asked',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);
@@ -75,6 +78,8 @@ export const apiErrorSchema = z.object({
     fields: z.record(z.string(), z.string()).optional(),
     /** Whole seconds to wait before trying again; only with `rate_limited` (also `Retry-After`). */
     retryAfter: z.number().int().positive().optional(),
+    /** How many quoted people have still to approve their quote; only with `quotes_not_approved`. */
+    waiting: z.number().int().positive().optional(),
   }),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;

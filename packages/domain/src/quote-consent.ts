@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { findingStatusSchema } from './board';
 import { spaceKindSchema } from './initiative';
-import { quoteConsentSchema } from './insight-card';
+import { cardCreditSchema, quoteConsentSchema } from './insight-card';
 
 /** `PUT /api/cards/:cardId/quote-consent`: the teller's answer to a request to quote them. */
 export const quoteConsentDecisionSchema = z.object({ approve: z.boolean() });
@@ -16,6 +16,18 @@ export const quoteContextSchema = z
   .nullable();
 export type QuoteContext = z.infer<typeof quoteContextSchema>;
 
+/**
+ * At the final co-writing: the request to the quoted person to approve their quote in a
+ * finding's final text with the credit it will carry (their story's attribution choice, or their
+ * name as the session shows it), and its answer so far. Answered with
+ * `PUT /api/findings/:findingId/quotes/:cardId` (`quoteConsentDecisionSchema`).
+ */
+export const finalQuoteApprovalSchema = z.object({
+  credit: cardCreditSchema,
+  decision: z.enum(['pending', 'approved', 'declined']),
+});
+export type FinalQuoteApproval = z.infer<typeof finalQuoteApprovalSchema>;
+
 /** A finding that cites or contains a card quoting someone's words. */
 export const wordUseFindingSchema = z.object({
   id: z.uuid(),
@@ -24,6 +36,8 @@ export const wordUseFindingSchema = z.object({
   status: findingStatusSchema,
   /** The statement cites the card (not only holds it). */
   cites: z.boolean(),
+  /** At the final co-writing, the request to approve this quote in it; null where none was asked. */
+  approval: finalQuoteApprovalSchema.nullable(),
 });
 export type WordUseFinding = z.infer<typeof wordUseFindingSchema>;
 

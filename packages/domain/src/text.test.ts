@@ -34,6 +34,7 @@ const responseSchemas = new Set([
   'storyUsesSchema',
   'wordUseCardSchema',
   'wordUseFindingSchema',
+  'finalQuoteApprovalSchema',
   'photoSchema',
   'recordingSchema',
   'spaceChangeSchema',

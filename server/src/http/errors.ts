@@ -17,15 +17,22 @@ const httpStatusCodes: Partial<Record<number, ErrorCode>> = {
   503: 'unavailable',
 };
 
-function respond(c: Context, code: ErrorCode, fields?: FieldErrors, wait?: { retryAfter: number }) {
+function respond(
+  c: Context,
+  code: ErrorCode,
+  fields?: FieldErrors,
+  wait?: { retryAfter: number },
+  waiting?: number,
+) {
   if (wait) c.header('Retry-After', String(wait.retryAfter));
-  return c.json(errorBody(code, requestLocale(c), fields, wait), errorStatus(code));
+  return c.json(errorBody(code, requestLocale(c), fields, wait, waiting), errorStatus(code));
 }
 
 /** Maps every failure to the one error body; unexpected ones are logged and never shown. */
 export function errorHandler(logger: Logger): ErrorHandler {
   return (error, c) => {
-    if (error instanceof AppError) return respond(c, error.code, error.fields, error.wait);
+    if (error instanceof AppError)
+      return respond(c, error.code, error.fields, error.wait, error.waiting);
     if (error instanceof HTTPException) {
       const code = httpStatusCodes[error.status];
       if (code) return respond(c, code);

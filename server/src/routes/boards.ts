@@ -4,6 +4,7 @@ import {
   newDisagreementSchema,
   newFindingDecisionSchema,
   newFindingSchema,
+  quoteConsentDecisionSchema,
 } from '@mizug/domain';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -11,6 +12,7 @@ import type { AppDeps } from '../deps';
 import type { AppEnv } from '../http/context';
 import { requireAccount } from '../http/sign-in';
 import { validate } from '../http/validate';
+import { answerFinalQuote } from '../services/boards/answer-quote';
 import { createBoard, createFinding } from '../services/boards/create';
 import { decideOnFinding } from '../services/boards/decide';
 import { recordDisagreement } from '../services/boards/disagree';
@@ -29,6 +31,7 @@ import { reviseFinding } from '../services/boards/revise';
 const spaceParam = z.object({ spaceId: z.uuid() });
 const boardParam = z.object({ boardId: z.uuid() });
 const findingParam = z.object({ findingId: z.uuid() });
+const findingQuoteParam = z.object({ findingId: z.uuid(), cardId: z.uuid() });
 const initiativeParam = z.object({ initiativeId: z.uuid() });
 
 /** A space's synthesis boards, under /api/spaces. */
@@ -70,7 +73,10 @@ function oneBoard({ db, events }: AppDeps) {
     );
 }
 
-/** One finding, under /api/findings: read, rename, the return loop, decisions, disagreements. */
+/**
+ * One finding, under /api/findings: read, rename, the return loop, decisions, disagreements, and
+ * the quoted people's answers at the final co-writing.
+ */
 function oneFinding({ db, events }: AppDeps) {
   const deps = { db, events };
   return new Hono<AppEnv>()
@@ -102,6 +108,19 @@ function oneFinding({ db, events }: AppDeps) {
         const input = c.req.valid('json');
         const finding = await recordDisagreement(deps, requireAccount(c), findingId, input);
         return c.json(finding, 201);
+      },
+    )
+    .put(
+      '/:findingId/quotes/:cardId',
+      validate('param', findingQuoteParam),
+      validate('json', quoteConsentDecisionSchema),
+      async (c) => {
+        const { findingId, cardId } = c.req.valid('param');
+        const input = c.req.valid('json');
+        return c.json(
+          await answerFinalQuote(deps, requireAccount(c), findingId, cardId, input),
+          200,
+        );
       },
     )
     .get('/:findingId', validate('param', findingParam), async (c) =>

@@ -1,4 +1,11 @@
-import type { AuditAction, KnowledgeType, Role, Sector, Space } from '@mizug/domain';
+import type {
+  AuditAction,
+  KnowledgeType,
+  Role,
+  Sector,
+  Space,
+  ValidationDecision,
+} from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
 
 /** Translated names of roles, sectors, built-in spaces and audit actions. */
@@ -87,6 +94,8 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'finding.finalize': m.audit_action_finding_finalize,
   'finding.decide': m.audit_action_finding_decide,
   'finding.disagreement': m.audit_action_finding_disagreement,
+  'finding.quotes_request': m.audit_action_finding_quotes_request,
+  'finding.quote_decide': m.audit_action_finding_quote_decide,
 };
 
 const builtInSpaceNames = {
@@ -110,4 +119,11 @@ export const knowledgeLabels: Record<KnowledgeType, () => string> = {
   practice: m.knowledge_practice,
   academic: m.knowledge_academic,
   group: m.knowledge_group,
+};
+
+/** A group's decision on a stage's work or a returned finding. */
+export const decisionLabels: Record<ValidationDecision, () => string> = {
+  approve: m.artefact_decision_approve,
+  changes: m.artefact_decision_changes,
+  reject: m.artefact_decision_reject,
 };

@@ -265,3 +265,33 @@ export async function listDisagreements(
     recordedAt: row.recorded_at,
   }));
 }
+
+/** Keeps a finding's cards, in their order, as they were placed when it was made final. */
+export async function insertFinalCards(
+  db: Queryable,
+  findingId: string,
+  cardIds: readonly string[],
+) {
+  for (const [position, cardId] of cardIds.entries())
+    await db.query(
+      'INSERT INTO finding_final_cards (finding_id, card_id, position) VALUES ($1, $2, $3)',
+      [findingId, cardId, position],
+    );
+}
+
+/** The cards of final findings, in their order, by finding id. */
+export async function listFinalCards(
+  db: Queryable,
+  findingIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const cards = new Map<string, string[]>();
+  if (findingIds.length === 0) return cards;
+  const rows = await db.query<{ finding_id: string; card_id: string }>(
+    `SELECT finding_id, card_id FROM finding_final_cards WHERE finding_id = ANY($1::uuid[])
+     ORDER BY finding_id, position`,
+    [findingIds],
+  );
+  for (const row of rows)
+    cards.set(row.finding_id, [...(cards.get(row.finding_id) ?? []), row.card_id]);
+  return cards;
+}

@@ -18,7 +18,7 @@ const card = (
 ): CreditedCard => ({
   credit,
   group: lived,
-  withdrawn: false,
+  usable: true,
   person,
   ...extra,
 });
@@ -46,11 +46,13 @@ describe('creditBlock', () => {
     });
   });
 
-  it('credits nobody for withdrawn words', () => {
+  it('credits nobody for words that may not be used (withdrawn, pending, declined or no)', () => {
     expect(
       creditBlock([
-        card({ credit: 'pseudonym', name: null }, 'miriam', { withdrawn: true }),
-        card({ credit: 'group', name: null }, null, { group: practice, withdrawn: true }),
+        card({ credit: 'pseudonym', name: null }, 'miriam', { usable: false }),
+        card({ credit: 'name', name: 'סלמה' }, 'salma', { usable: false }),
+        card({ credit: 'anonymous', name: null }, 'dalia', { usable: false }),
+        card({ credit: 'group', name: null }, null, { group: practice, usable: false }),
       ]),
     ).toEqual({ people: [], anonymous: 0, groups: [] });
   });

@@ -5,7 +5,11 @@ import type { ReadableCard } from '../cards/read';
 export interface CreditedCard {
   credit: CardCredit;
   group: InsightCard['group'];
-  withdrawn: boolean;
+  /**
+   * Its quote may be used: not withdrawn, and its person's consent not needed or given (not
+   * pending, declined or `no`). Only such cards credit anyone.
+   */
+  usable: boolean;
   /**
    * Who the words are by (a teller's or an author's account, never shown): anonymous people are
    * counted once each however many of their cards there are. Null for a group's work.
@@ -16,14 +20,15 @@ export interface CreditedCard {
 /**
  * The credits of a finding's cards, following each person's attribution choice for each
  * contribution: a name or pseudonym once, anonymous people counted and never named, groups by
- * name. Withdrawn words credit nobody.
+ * name. Words that may not be used (withdrawn, or their consent pending, declined or `no`) credit
+ * nobody.
  */
 export function creditBlock(cards: readonly CreditedCard[]): CreditBlock {
   const people = new Map<string, CreditBlock['people'][number]>();
   const anonymous = new Set<string>();
   const groups = new Map<string, CreditBlock['groups'][number]>();
   for (const card of cards) {
-    if (card.withdrawn) continue;
+    if (!card.usable) continue;
     const { credit, name } = card.credit;
     if (credit === 'group') groups.set(card.group.spaceId, card.group);
     else if ((credit === 'name' || credit === 'pseudonym') && name)
@@ -38,6 +43,6 @@ export function creditBlock(cards: readonly CreditedCard[]): CreditBlock {
 export const creditedCard = ({ view, source }: ReadableCard): CreditedCard => ({
   credit: view.credit,
   group: view.group,
-  withdrawn: view.withdrawn,
+  usable: view.exportable,
   person: source.story?.tellerId ?? null,
 });

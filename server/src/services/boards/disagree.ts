@@ -19,11 +19,15 @@ export async function recordDisagreement(
   input: NewDisagreement,
 ): Promise<Finding> {
   const { finding, context, resource } = await findingFor(deps.db, account, findingId, 'read');
+  // Said first: whoever asks, a final finding's register is closed.
+  if (finding.status === 'final') throw new AppError('finding_final');
   if (!context.groups.some((group) => group.id === input.spaceId))
     throw new AppError('group_not_deciding');
   if (!can(context.actor, 'write', resource)) requireDecidingMember(context, input.spaceId);
-  if (finding.status === 'final') throw new AppError('finding_final');
   await runCommand(deps, async ({ tx, audit, emit }) => {
+    // Made final meanwhile: refused all the same.
+    if ((await findings.findFinding(tx, finding.id))?.status === 'final')
+      throw new AppError('finding_final');
     const id = await findings.insertDisagreement(tx, {
       findingId: finding.id,
       spaceId: input.spaceId,

@@ -17,7 +17,7 @@ import type {
 import { can } from '../../policy/policy';
 import type { ReadableCard } from '../cards/read';
 import { voiceBalance } from './balance';
-import type { BoardContext } from './context';
+import { findingResourceIn, type BoardContext } from './context';
 import type { FindingTexts } from './document';
 import { standingDecision } from './standing';
 
@@ -34,6 +34,9 @@ export function boardView(context: BoardContext, placed: readonly ReadableCard[]
     docName: boardDocName(board.id),
     canWrite: can(context.actor, 'write', context.resource),
     groups: context.groups.map(groupRef),
+    decidesFor: context.groups
+      .filter((group) => can(context.actor, 'decide', findingResourceIn(context, group.id)))
+      .map((group) => group.id),
     balance: voiceBalance(placed),
   };
 }
@@ -84,6 +87,8 @@ export interface FindingParts {
   onBoard: ReadonlyMap<string, ReadableCard>;
   decisions: GroupDecision[];
   disagreements: Disagreement[];
+  /** Where the quoted people's approvals stand at the final co-writing; null elsewhere. */
+  quoteApproval: Finding['quoteApproval'];
 }
 
 /**
@@ -119,5 +124,6 @@ export function findingView(parts: FindingParts): Finding {
     balance: voiceBalance(parts.placed),
     cards: [...parts.placed, ...citedElsewhere].map(({ view }) => view),
     credits: creditBlock([...parts.placed, ...citedElsewhere].map(creditedCard)),
+    quoteApproval: parts.quoteApproval,
   };
 }

@@ -12,6 +12,7 @@ import { readableCards, type ReadableCard } from '../cards/read';
 import { boardFor, findingFor, loadBoardContext, type BoardContext } from './context';
 import { readBoardLayout, type BoardLayout } from './document';
 import { boardView, disagreementView, findingView } from './present';
+import { asksQuoteApproval, quoteApprovalState, quotedCardsOf } from './quote-approvals';
 import { decisionsOf } from './round';
 
 /** What every view of a board reads once: its layout and the cards this reader may read. */
@@ -39,6 +40,28 @@ function placedIn(
     .sort((a, b) => order(a) - order(b));
 }
 
+/** A final finding's cards, as they were placed when it was made final, in their order. */
+const frozenIn = (cardIds: readonly string[], onBoard: ReadonlyMap<string, ReadableCard>) =>
+  cardIds.flatMap((id) => onBoard.get(id) ?? []);
+
+/** The cards of each final finding among `stored`, as frozen, by finding id. */
+const finalCardsOf = (db: Database, stored: readonly findings.StoredFinding[]) =>
+  findings.listFinalCards(
+    db,
+    stored.filter(({ status }) => status === 'final').map(({ id }) => id),
+  );
+
+/** A finding's cards: a final one's as frozen, any other's as the board places them now. */
+const cardsOf = (
+  finding: findings.StoredFinding,
+  frozen: ReadonlyMap<string, readonly string[]>,
+  layout: BoardLayout,
+  onBoard: ReadonlyMap<string, ReadableCard>,
+) =>
+  finding.status === 'final'
+    ? frozenIn(frozen.get(finding.id) ?? [], onBoard)
+    : placedIn(finding.id, layout, onBoard);
+
 /**
  * A finding's texts as its readers see them: drafted, as the board holds them now; returned, the
  * statement as returned (what the groups decide on); final, as frozen.
@@ -64,20 +87,27 @@ async function findingViews(
     context,
     stored.map(({ id }) => id),
   );
+  const frozen = await finalCardsOf(db, stored);
+  const asks = asksQuoteApproval(context);
   const views: Finding[] = [];
   for (const finding of stored) {
     // Returned or final: last round's statement is the one before this round's.
     const previousRound = finding.status === 'draft' ? finding.round : finding.round - 1;
+    const texts = await shownTexts(db, finding, layout);
     views.push(
       findingView({
         finding,
-        texts: await shownTexts(db, finding, layout),
+        texts,
         previous:
           previousRound > 0
             ? await findings.findRoundStatement(db, finding.id, previousRound)
             : null,
-        placed: placedIn(finding.id, layout, onBoard),
+        placed: cardsOf(finding, frozen, layout, onBoard),
         onBoard,
+        quoteApproval:
+          asks && finding.status !== 'draft'
+            ? await quoteApprovalState(db, finding.id, quotedCardsOf(texts.statement, onBoard))
+            : null,
         decisions: await decisionsOf(db, context, finding),
         disagreements: (await findings.listDisagreements(db, finding.id)).map((entry) =>
           disagreementView(context, entry),
@@ -91,11 +121,8 @@ async function findingViews(
 async function boardViewOf(db: Database, account: Account, context: BoardContext) {
   const stored = await findings.listFindingsOfBoard(db, context.board.id);
   const { layout, onBoard } = await boardState(db, account, context, []);
-  const ids = new Set(stored.map(({ id }) => id));
-  const placed = [...onBoard.values()].filter(({ card }) => {
-    const finding = layout.placements.get(card.id)?.finding;
-    return finding != null && ids.has(finding);
-  });
+  const frozen = await finalCardsOf(db, stored);
+  const placed = stored.flatMap((finding) => cardsOf(finding, frozen, layout, onBoard));
   return boardView(context, placed);
 }
 

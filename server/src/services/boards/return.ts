@@ -4,13 +4,16 @@ import { AppError } from '../../errors';
 import { runCommand, type CommandDeps } from '../command';
 import { findingFor } from './context';
 import { readBoardLayout } from './document';
+import { readableCards } from '../cards/read';
+import { askQuotedPeople, asksQuoteApproval, quotedCardsOf } from './quote-approvals';
 import { readFinding } from './read';
 import { requireCitationsOnBoard, requireStatus } from './round';
 
 /**
  * Returns a drafted finding to the groups that decide on it: the next round opens with the
  * statement as it is now kept, so next round's groups see what changed. Refused while it cites a
- * card that is not on its board.
+ * card that is not on its board. At the final co-writing, each person the statement quotes is
+ * then asked to approve their quote and its credit (finalize asks again any that are missing).
  */
 export async function returnFinding(
   deps: CommandDeps,
@@ -49,5 +52,10 @@ export async function returnFinding(
     });
     emit('boardChanged', finding.initiativeId, finding.boardId);
   });
+  if (asksQuoteApproval(context)) {
+    const cards = await readableCards(deps.db, account, context.actor, context.space);
+    const onBoard = new Map(cards.map((entry) => [entry.card.id, entry]));
+    await askQuotedPeople(deps, account, finding, quotedCardsOf(texts.statement, onBoard));
+  }
   return readFinding(deps.db, account, findingId);
 }

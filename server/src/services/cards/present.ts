@@ -28,7 +28,7 @@ const knowledgeOf = (group: Space): KnowledgeType => group.knowledge;
  * A story's teller as the story credits them (the one byline rule), a post's author as the
  * session shows them; a group's work, or a post on its behalf: the group.
  */
-function creditOf(source: LoadedSource): CardCredit {
+export function creditOf(source: LoadedSource): CardCredit {
   if (source.story) return bylineOf(source.story.consent, source.story.tellerName);
   if (source.author) return { credit: 'name', name: source.author.name };
   return { credit: 'group', name: null };

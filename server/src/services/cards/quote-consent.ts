@@ -13,7 +13,7 @@ import { loadCard } from './read';
  * where they do not read the card's space. Anyone else who reads the card is told it is not
  * theirs to decide (403); anyone who does not is told nothing (404).
  */
-async function ownQuote(deps: CommandDeps, account: Account, cardId: string) {
+export async function ownQuote(deps: CommandDeps, account: Account, cardId: string) {
   const found = await loadCard(deps.db, account, cardId);
   const { card, actor, source } = found;
   const quote = {

@@ -21,7 +21,7 @@ import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { can, type Actor } from '../../policy/policy';
 import { storyResource } from '../../policy/story-resources';
-import { cardWithdrawn, isExportable, quoteConsentOf } from '../cards/present';
+import { cardWithdrawn, creditOf, isExportable, quoteConsentOf } from '../cards/present';
 import { loadCardSource, type LoadedSource } from '../cards/sources';
 import { quoteInContext } from './context';
 import { findingsOfCards } from './findings';
@@ -52,7 +52,17 @@ function useOf(card: StoredCard, source: LoadedSource, text: string, at: UseCont
     withdrawn,
     exportable: isExportable(withdrawn, quoteConsent),
     createdAt: card.createdAt.toISOString(),
-    findings: at.findings.get(card.id) ?? [],
+    findings: (at.findings.get(card.id) ?? []).map((finding) => {
+      // Asked about another credit than the words carry now: it is the new one to approve.
+      const credit = creditOf(source);
+      const { approval } = finding;
+      if (
+        !approval ||
+        (approval.credit.credit === credit.credit && approval.credit.name === credit.name)
+      )
+        return finding;
+      return { ...finding, approval: { credit, decision: 'pending' as const } };
+    }),
   };
 }
 

@@ -17,7 +17,7 @@ export const load: PageLoad = async (event) => {
   if (board.state !== 'ready') return { board, rest: { state: 'loading' } as const };
   const { spaceId, initiativeId } = board.data;
   event.depends(initiativeData(initiativeId), cardList(spaceId), codeList(initiativeId));
-  const [findings, cards, codebook, home] = await Promise.all([
+  const [findings, cards, codebook] = await Promise.all([
     loadFor(() => api.boards[':boardId'].findings.$get({ param: { boardId } })),
     loadFor(() => api.spaces[':spaceId'].cards.$get({ param: { spaceId } })),
     // Hono's inference stops at a recursive type: the domain's Codebook is what it answers.
@@ -27,9 +27,8 @@ export const load: PageLoad = async (event) => {
           param: { initiativeId },
         }) as unknown as Promise<JsonResponse<Codebook>>,
     ),
-    loadFor(() => api.initiatives[':initiativeId'].$get({ param: { initiativeId } })),
   ]);
-  return { board, rest: all({ findings, cards, codebook, home }) };
+  return { board, rest: all({ findings, cards, codebook }) };
 };
 
 type Values<T> = { [K in keyof T]: T[K] extends Loaded<infer V> ? V : never };

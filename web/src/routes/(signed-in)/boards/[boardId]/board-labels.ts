@@ -1,10 +1,4 @@
-import type {
-  FindingStatus,
-  GroupDecisionRule,
-  InsightCard,
-  KnowledgeType,
-  ValidationDecision,
-} from '@mizug/domain';
+import type { FindingStatus, GroupDecisionRule, InsightCard, KnowledgeType } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
 import { spaceName } from '$lib/labels';
 
@@ -19,12 +13,6 @@ export const statusLabels: Record<FindingStatus, () => string> = {
   draft: m.board_status_draft,
   returned: m.board_status_returned,
   final: m.board_status_final,
-};
-
-export const decisionLabels: Record<ValidationDecision, () => string> = {
-  approve: m.artefact_decision_approve,
-  changes: m.artefact_decision_changes,
-  reject: m.artefact_decision_reject,
 };
 
 export const ruleLabels: Record<GroupDecisionRule, () => string> = {

@@ -3,7 +3,6 @@ import type {
   SessionContribution,
   SessionView,
   StageStatus,
-  ValidationDecision,
   WriteRefusal,
 } from '@mizug/domain';
 import * as m from '@mizug/i18n/messages';
@@ -21,12 +20,6 @@ export const relationLabels: Record<DependencyRelation, () => string> = {
   tenant_landlord: m.contract_relation_tenant_landlord,
   family: m.contract_relation_family,
   other: m.contract_relation_other,
-};
-
-export const decisionLabels: Record<ValidationDecision, () => string> = {
-  approve: m.artefact_decision_approve,
-  changes: m.artefact_decision_changes,
-  reject: m.artefact_decision_reject,
 };
 
 type Source = SessionContribution['sourceTags'][number];
