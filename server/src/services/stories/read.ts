@@ -1,6 +1,7 @@
-import { storyBodyDocName, type Account, type Story } from '@mizug/domain';
+import { searchable, searchWords, storyBodyDocName, type Account, type Story } from '@mizug/domain';
 import { storedText } from '../../collab/stored-text';
 import type { Database } from '../../db/database';
+import { docsNotIndexed, docsWithWords } from '../../db/repositories/search-texts';
 import * as stories from '../../db/repositories/stories';
 import type { StoredStory } from '../../db/repositories/stories';
 import { loadActor } from '../../policy/actor';
@@ -36,15 +37,28 @@ export async function listReadableStories(
   return found.map((story) => storyView(story, actor));
 }
 
-/** Stories whose title, tags or text contain every word of `query`, in any case. */
+/**
+ * Stories whose title, tags or text contain every word of `query`, in searchable form (any case,
+ * with or without niqqud or harakat). Read from the search index; a story whose entry lags
+ * behind its stored document (edited since its last compaction, or not indexed yet) is read from
+ * the document instead, so results always match what is stored.
+ */
 async function matching(db: Database, candidates: StoredStory[], query: string) {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter(Boolean);
-  const found: StoredStory[] = [];
+  const words = searchWords(query);
+  if (words.length === 0) return candidates;
+  const docNames = candidates.map((story) => storyBodyDocName(story.id));
+  const [indexed, notIndexed] = await Promise.all([
+    docsWithWords(db, docNames, words),
+    docsNotIndexed(db, docNames),
+  ]);
+  const stale = new Set(notIndexed);
+  const found = new Set(indexed.filter((docName) => !stale.has(docName)));
   for (const story of candidates) {
-    const haystack = [story.title, ...story.tags, await bodyText(db, story.id)]
-      .join('\n')
-      .toLocaleLowerCase();
-    if (words.every((word) => haystack.includes(word))) found.push(story);
+    if (!stale.has(storyBodyDocName(story.id))) continue;
+    const haystack = searchable(
+      [story.title, ...story.tags, await bodyText(db, story.id)].join('\n'),
+    );
+    if (words.every((word) => haystack.includes(word))) found.add(storyBodyDocName(story.id));
   }
-  return found;
+  return candidates.filter((story) => found.has(storyBodyDocName(story.id)));
 }
