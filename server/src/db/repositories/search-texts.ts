@@ -30,34 +30,39 @@ export async function writeSearchLabel(db: Queryable, docName: string, label: st
 }
 
 /**
- * Of these documents, the ones whose stored text has every one of these words (each already in
- * searchable form), found through the index. Only documents with an up-to-date entry count.
+ * The stories of an initiative whose indexed text has every one of these words (each already in
+ * searchable form), found through the trigram index, and the ones the index cannot answer for
+ * (see staleStoryDocs).
  */
-export async function docsWithWords(
+export async function storySearchCandidates(
   db: Queryable,
-  docNames: string[],
+  initiativeId: string,
   words: string[],
-): Promise<string[]> {
+): Promise<{ matched: string[]; stale: Set<string> }> {
   const patterns = words.map((word) => `%${word.replace(/[\\%_]/g, '\\$&')}%`);
-  const conditions = patterns.map((_, i) => `text LIKE $${i + 2}`).join(' AND ');
-  const rows = await db.query<{ doc_name: string }>(
-    `SELECT doc_name FROM search_texts WHERE ${conditions} AND doc_name = ANY($1::text[])`,
-    [docNames, ...patterns],
-  );
-  return rows.map((row) => row.doc_name);
+  const conditions = patterns.map((_, i) => `t.text LIKE $${i + 2}`).join(' AND ');
+  const [rows, stale] = await Promise.all([
+    db.query<{ id: string }>(
+      `SELECT s.id FROM search_texts t
+         JOIN stories s ON t.doc_name = 'story.' || s.id || '.body'
+        WHERE ${conditions} AND s.initiative_id = $1`,
+      [initiativeId, ...patterns],
+    ),
+    staleStoryDocs(db),
+  ]);
+  return { matched: rows.map((row) => row.id), stale };
 }
 
 /**
- * Of these documents, the ones search cannot answer for from its index: the label or body is
- * not written yet, or updates were stored after the snapshot its body was read from.
+ * Story documents whose index entry lags behind what is stored: its label or body not written
+ * yet, or updates stored since the snapshot its body was read from (compaction folds them
+ * within moments of the room closing, so these are few).
  */
-export async function docsNotIndexed(db: Queryable, docNames: string[]): Promise<string[]> {
+async function staleStoryDocs(db: Queryable): Promise<Set<string>> {
   const rows = await db.query<{ doc_name: string }>(
-    `SELECT name AS doc_name FROM unnest($1::text[]) AS name
-      WHERE NOT EXISTS (SELECT 1 FROM search_texts t
-                         WHERE t.doc_name = name AND t.label IS NOT NULL AND t.body IS NOT NULL)
-         OR EXISTS (SELECT 1 FROM collab_updates u WHERE u.doc_name = name)`,
-    [docNames],
+    `SELECT doc_name FROM search_texts WHERE label IS NULL OR body IS NULL
+     UNION
+     SELECT DISTINCT doc_name FROM collab_updates WHERE doc_name LIKE 'story.%'`,
   );
-  return rows.map((row) => row.doc_name);
+  return new Set(rows.map((row) => row.doc_name));
 }

@@ -87,6 +87,19 @@ export async function findStory(db: Queryable, id: string): Promise<StoredStory 
   return row && toStory(row);
 }
 
+/** These stories of an initiative (others are left out), newest first. */
+export async function listStoriesAmong(
+  db: Queryable,
+  initiativeId: string,
+  ids: string[],
+): Promise<StoredStory[]> {
+  const rows = await db.query<StoryRow>(
+    `${selectStories} WHERE s.initiative_id = $1 AND s.id = ANY($2::uuid[]) ORDER BY s.created_at DESC`,
+    [initiativeId, ids],
+  );
+  return rows.map(toStory);
+}
+
 /** Every story of an initiative, newest first; the caller filters by what the reader may see. */
 export async function listStories(db: Queryable, initiativeId: string): Promise<StoredStory[]> {
   const rows = await db.query<StoryRow>(

@@ -1,7 +1,7 @@
 import { searchable, searchWords, storyBodyDocName, type Account, type Story } from '@mizug/domain';
 import { storedText } from '../../collab/stored-text';
 import type { Database } from '../../db/database';
-import { docsNotIndexed, docsWithWords } from '../../db/repositories/search-texts';
+import { storySearchCandidates } from '../../db/repositories/search-texts';
 import * as stories from '../../db/repositories/stories';
 import type { StoredStory } from '../../db/repositories/stories';
 import { loadActor } from '../../policy/actor';
@@ -29,36 +29,47 @@ export async function listReadableStories(
 ): Promise<Story[]> {
   const actor = await loadActor(db, account, initiativeId);
   authorize(actor, 'read', { kind: 'initiative', initiativeId });
-  // Access first, then the search: what the reader may not read is never even looked into.
-  const readable = (await stories.listStories(db, initiativeId)).filter((story) =>
-    can(actor, 'read', storyResource(story)),
-  );
-  const found = query ? await matching(db, readable, query) : readable;
+  const mayRead = (story: StoredStory) => can(actor, 'read', storyResource(story));
+  const words = query ? searchWords(query) : [];
+  if (words.length === 0)
+    return (await stories.listStories(db, initiativeId))
+      .filter(mayRead)
+      .map((story) => storyView(story, actor));
+  // The index narrows the stories down; access is decided on each of them exactly as without a
+  // query, and only then is any story's document read.
+  const { matched, stale } = await storySearchCandidates(db, initiativeId, words);
+  const staleIds = [...stale].flatMap((docName) => storyIdOfBody.exec(docName)?.[1] ?? []);
+  const candidates = await stories.listStoriesAmong(db, initiativeId, [
+    ...new Set([...matched, ...staleIds]),
+  ]);
+  const found = await matching(db, candidates.filter(mayRead), stale, words);
   return found.map((story) => storyView(story, actor));
 }
 
+const storyIdOfBody = /^story\.([0-9a-f-]{36})\.body$/;
+
 /**
- * Stories whose title, tags or text contain every word of `query`, in searchable form (any case,
- * with or without niqqud or harakat). Read from the search index; a story whose entry lags
- * behind its stored document (edited since its last compaction, or not indexed yet) is read from
- * the document instead, so results always match what is stored.
+ * Of readable candidates, those whose title, tags or text contain every word (in searchable form:
+ * any case, with or without niqqud or harakat): as the index found them, or, for a story whose
+ * entry lags behind its stored document (edited since its last compaction, not indexed yet), as
+ * read from the document, so results always match what is stored.
  */
-async function matching(db: Database, candidates: StoredStory[], query: string) {
-  const words = searchWords(query);
-  if (words.length === 0) return candidates;
-  const docNames = candidates.map((story) => storyBodyDocName(story.id));
-  const [indexed, notIndexed] = await Promise.all([
-    docsWithWords(db, docNames, words),
-    docsNotIndexed(db, docNames),
-  ]);
-  const stale = new Set(notIndexed);
-  const found = new Set(indexed.filter((docName) => !stale.has(docName)));
+async function matching(
+  db: Database,
+  candidates: StoredStory[],
+  stale: Set<string>,
+  words: string[],
+) {
+  const found: StoredStory[] = [];
   for (const story of candidates) {
-    if (!stale.has(storyBodyDocName(story.id))) continue;
+    if (!stale.has(storyBodyDocName(story.id))) {
+      found.push(story);
+      continue;
+    }
     const haystack = searchable(
       [story.title, ...story.tags, await bodyText(db, story.id)].join('\n'),
     );
-    if (words.every((word) => haystack.includes(word))) found.add(storyBodyDocName(story.id));
+    if (words.every((word) => haystack.includes(word))) found.push(story);
   }
-  return candidates.filter((story) => found.has(storyBodyDocName(story.id)));
+  return found;
 }
