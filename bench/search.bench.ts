@@ -37,7 +37,7 @@ const marks = {
   hebrew: ['\u05B8', '\u05B7', '\u05B4', '\u05BC', '\u05B0'],
   arabic: ['\u064E', '\u064F', '\u0650', '\u0652'],
 };
-const vocabulary = Array.from({ length: 3000 }, () => {
+const vocabulary = Array.from({ length: 30_000 }, () => {
   const letters = pick(alphabets);
   const length = 4 + Math.floor(random() * 6);
   return Array.from({ length }, () => pick(letters)).join('');

@@ -69,4 +69,18 @@ describe.each(testStorages)('story search over %s', (kind) => {
     expect(await search(peer, 'סוד')).toEqual([]);
     expect(await search(world.seed.people.practitioner, 'המפתח')).toEqual([]);
   });
+
+  it('finds a story missing from the index (as after a restore) and indexes it again', async () => {
+    const story = await world.tell('שוחזר', 'הַגִּנָּה שֶׁל סָבְתָא');
+    await indexed(story, 'הגנה');
+    await world.server.db.query('DELETE FROM search_texts WHERE doc_name = $1', [story.bodyDoc]);
+    expect(await search(world.miriam, 'הגנה של סבתא')).toEqual(['שוחזר']);
+    const [row] = await world.server.db.query<{ label: string; body: string }>(
+      'SELECT label, body FROM search_texts WHERE doc_name = $1',
+      [story.bodyDoc],
+    );
+    expect(row?.label).toBe('שוחזר\nבדידות');
+    expect(row?.body).toContain('הגנה של סבתא');
+    expect(await search(world.miriam, 'שוחזר')).toEqual(['שוחזר']);
+  });
 });

@@ -15,9 +15,6 @@ CREATE TABLE search_texts (
   text text GENERATED ALWAYS AS (coalesce(label, '') || E'\n' || coalesce(body, '')) STORED
 );
 CREATE INDEX search_texts_trigrams ON search_texts USING gin (text gin_trgm_ops);
--- Entries search cannot answer for yet (read from the document instead); few after the first use.
-CREATE INDEX search_texts_unwritten ON search_texts (doc_name) WHERE label IS NULL OR body IS NULL;
 
--- Every story has a row, so a search can tell an unindexed story (read from its document) from
--- an empty one.
-INSERT INTO search_texts (doc_name) SELECT 'story.' || id || '.body' FROM stories;
+-- Stories without a complete row are read from their document by the first search that meets
+-- them, which writes their row.

@@ -20,11 +20,20 @@ export async function writeSearchBody(
   );
 }
 
-/** Stores what names a document (a story's title and tags). */
-export async function writeSearchLabel(db: Queryable, docName: string, label: string) {
+/**
+ * Stores what names a document (a story's title and tags); `onlyIfMissing` for a label read
+ * outside the transaction that changes it, so it never replaces a newer one.
+ */
+export async function writeSearchLabel(
+  db: Queryable,
+  docName: string,
+  label: string,
+  onlyIfMissing = false,
+) {
   await db.query(
     `INSERT INTO search_texts (doc_name, label) VALUES ($1, $2)
-     ON CONFLICT (doc_name) DO UPDATE SET label = excluded.label`,
+     ON CONFLICT (doc_name) DO UPDATE SET label = excluded.label
+     ${onlyIfMissing ? 'WHERE search_texts.label IS NULL' : ''}`,
     [docName, label],
   );
 }
@@ -48,21 +57,25 @@ export async function storySearchCandidates(
         WHERE ${conditions} AND s.initiative_id = $1`,
       [initiativeId, ...patterns],
     ),
-    staleStoryDocs(db),
+    staleStoryDocs(db, initiativeId),
   ]);
   return { matched: rows.map((row) => row.id), stale };
 }
 
 /**
- * Story documents whose index entry lags behind what is stored: its label or body not written
- * yet, or updates stored since the snapshot its body was read from (compaction folds them
- * within moments of the room closing, so these are few).
+ * Story documents whose index entry lags behind what is stored: missing (a restored backup
+ * leaves it out), its label or body not written yet, or updates stored since the snapshot its
+ * body was read from (compaction folds them within moments of the room closing, so few).
  */
-async function staleStoryDocs(db: Queryable): Promise<Set<string>> {
+async function staleStoryDocs(db: Queryable, initiativeId: string): Promise<Set<string>> {
   const rows = await db.query<{ doc_name: string }>(
-    `SELECT doc_name FROM search_texts WHERE label IS NULL OR body IS NULL
+    `SELECT 'story.' || s.id || '.body' AS doc_name FROM stories s
+      WHERE s.initiative_id = $1
+        AND NOT EXISTS (SELECT 1 FROM search_texts t WHERE t.doc_name = 'story.' || s.id || '.body'
+                           AND t.label IS NOT NULL AND t.body IS NOT NULL)
      UNION
      SELECT DISTINCT doc_name FROM collab_updates WHERE doc_name LIKE 'story.%'`,
+    [initiativeId],
   );
   return new Set(rows.map((row) => row.doc_name));
 }

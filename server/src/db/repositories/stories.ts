@@ -128,7 +128,7 @@ export async function insertStory(
 }
 
 /** What search reads of a story besides its body: its title and tags. */
-const storySearchLabel = (story: { title: string; tags: string[] }) =>
+export const storySearchLabel = (story: { title: string; tags: string[] }) =>
   searchable([story.title, ...story.tags].join('\n'));
 
 export async function updateStory(db: Queryable, id: string, change: StoryChange): Promise<void> {

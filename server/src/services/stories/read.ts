@@ -1,7 +1,14 @@
-import { searchable, searchWords, storyBodyDocName, type Account, type Story } from '@mizug/domain';
+import { searchWords, storyBodyDocName, type Account, type Story } from '@mizug/domain';
+import * as Y from 'yjs';
+import { CollabPersistence } from '../../collab/persistence';
+import { searchTextOf } from '../../collab/search-text';
 import { storedText } from '../../collab/stored-text';
 import type { Database } from '../../db/database';
-import { storySearchCandidates } from '../../db/repositories/search-texts';
+import {
+  storySearchCandidates,
+  writeSearchBody,
+  writeSearchLabel,
+} from '../../db/repositories/search-texts';
 import * as stories from '../../db/repositories/stories';
 import type { StoredStory } from '../../db/repositories/stories';
 import { loadActor } from '../../policy/actor';
@@ -46,6 +53,25 @@ export async function listReadableStories(
   return found.map((story) => storyView(story, actor));
 }
 
+/**
+ * A story's title, tags and stored text in searchable form, read from its document; also written
+ * to the index, so a story the index missed (restored from a backup, stored before it existed)
+ * is found through it from then on. The body is recorded with the sequence number it was read
+ * up to: compaction's newer text is never replaced, and updates after it keep it stale.
+ */
+async function reindexed(db: Database, story: StoredStory): Promise<string> {
+  const docName = storyBodyDocName(story.id);
+  const { state, lastSeq } = await new CollabPersistence(db).load(docName);
+  const doc = new Y.Doc();
+  if (state) Y.applyUpdate(doc, state);
+  const body = searchTextOf(docName, doc) ?? '';
+  doc.destroy();
+  const label = stories.storySearchLabel(story);
+  await writeSearchLabel(db, docName, label, true);
+  await writeSearchBody(db, docName, body, lastSeq);
+  return `${label}\n${body}`;
+}
+
 const storyIdOfBody = /^story\.([0-9a-f-]{36})\.body$/;
 
 /**
@@ -66,9 +92,7 @@ async function matching(
       found.push(story);
       continue;
     }
-    const haystack = searchable(
-      [story.title, ...story.tags, await bodyText(db, story.id)].join('\n'),
-    );
+    const haystack = await reindexed(db, story);
     if (words.every((word) => haystack.includes(word))) found.push(story);
   }
   return found;
