@@ -1,7 +1,7 @@
 import type { InsightCard } from '@mizug/domain';
 import type { Placement } from '@mizug/editor/board';
 import { describe, expect, it } from 'vitest';
-import { deriveColumns, orderAt, orderAtEnd } from './board-columns';
+import { deriveColumns, orderAt, orderAtEnd, orderAtShown } from './board-columns';
 
 const findingA = '00000000-0000-4000-8000-00000000000a';
 const findingB = '00000000-0000-4000-8000-00000000000b';
@@ -105,5 +105,22 @@ describe('orderAt', () => {
       findingA,
     ]);
     expect(orderAtEnd(a!)).toBe(8);
+  });
+});
+
+describe('orderAtShown', () => {
+  const placed = (id: string, order: number) => ({ id, card: card(id), order });
+  const cards = [placed('c1', 1), placed('c2', 2), placed('c3', 3), placed('c4', 4)];
+
+  it('drops a card last of the cards drawn before the first card not drawn yet', () => {
+    const shown = [cards[0]!, cards[1]!, placed('new', 0)];
+    const order = orderAtShown(shown, cards, 'new', 2);
+    expect(order).toBe(2.5);
+    expect(order).toBeLessThan(cards[2]!.order);
+  });
+
+  it('moves a drawn card within the drawn ones as dropped', () => {
+    const shown = [cards[1]!, cards[0]!];
+    expect(orderAtShown(shown, cards, 'c2', 0)).toBe(0);
   });
 });

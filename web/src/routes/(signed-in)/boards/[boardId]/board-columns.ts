@@ -74,3 +74,26 @@ export function orderAt(others: readonly { order: number }[], index: number): nu
 
 /** The order that puts a card at the end of a column (the "move to…" menu). */
 export const orderAtEnd = (column: Column) => orderAt(column.cards, column.cards.length);
+
+/**
+ * How many cards a column draws at first, and how many more each "show more" adds: a pile of
+ * 500 cards stays quick to open and to redraw. The outline view lists every card.
+ */
+export const CARDS_PER_PAGE = 50;
+
+/**
+ * The order for card `id` dropped at `index` of the cards a column draws (`shown`, with it):
+ * the cards it does not draw yet follow the drawn ones, so one dropped last goes between the
+ * last drawn card and the first hidden one, as it was shown.
+ */
+export function orderAtShown(
+  shown: readonly PlacedCard[],
+  cards: readonly PlacedCard[],
+  id: string,
+  index: number,
+): number {
+  const drawn = new Set(shown.map((item) => item.id));
+  const others = shown.filter((item) => item.id !== id);
+  const hidden = cards.filter((item) => !drawn.has(item.id) && item.id !== id);
+  return orderAt([...others, ...hidden], index);
+}
