@@ -118,8 +118,7 @@ describe.each(testStorages)('the rich-text check on every kind of document over 
 
         const stored = await loadDocument(server.db, docName);
         const doc = new Y.Doc();
-        for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
-          if (part) Y.applyUpdate(doc, part);
+        for (const part of [stored.snapshot, ...stored.updates]) if (part) Y.applyUpdate(doc, part);
         const text = doc.getXmlFragment(field).toString();
         expect(text).toContain('טקסט רגיל');
         expect(text).not.toContain('script');

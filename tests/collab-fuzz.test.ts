@@ -100,7 +100,7 @@ describe('collaboration under malformed input', () => {
     await eventually(async () => {
       const stored = await loadDocument(server.db, docName);
       const reloaded = new Y.Doc();
-      for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)]) {
+      for (const part of [stored.snapshot, ...stored.updates]) {
         if (part) Y.applyUpdate(reloaded, part);
       }
       expect(sharedParagraph(reloaded).toString()).toBe(witness.text.toString());

@@ -32,7 +32,7 @@ describe.each(testStorages)('a collaboration socket belongs to its sign-in, over
     const stored = await loadDocument(server.db, docName);
     const doc = new Y.Doc();
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
     return sharedParagraph(doc).toString();
   };
 

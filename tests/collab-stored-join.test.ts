@@ -92,8 +92,7 @@ const gate = {
 async function storedText(db: Database, docName: string): Promise<string> {
   const stored = await loadDocument(db, docName);
   const doc = new Y.Doc();
-  for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
-    if (part) Y.applyUpdate(doc, part);
+  for (const part of [stored.snapshot, ...stored.updates]) if (part) Y.applyUpdate(doc, part);
   return sharedParagraph(doc).toString();
 }
 

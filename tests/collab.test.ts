@@ -117,8 +117,7 @@ describe.each(testStorages)('collaboration on /collab over %s', (kind) => {
       await eventually(async () => {
         const stored = await loadDocument(failing.db, docName);
         const doc = new Y.Doc();
-        for (const part of [stored.snapshot, ...stored.updates.map((u) => u.update)])
-          if (part) Y.applyUpdate(doc, part);
+        for (const part of [stored.snapshot, ...stored.updates]) if (part) Y.applyUpdate(doc, part);
         expect(sharedParagraph(doc).toString()).toBe('עדיין כאן');
       });
     } finally {

@@ -10,6 +10,7 @@ export * from './collab';
 export * from './story';
 export * from './method-session';
 export * from './text';
+export * from './search';
 export * from './insight-card';
 export * from './board';
 export * from './quote-consent';

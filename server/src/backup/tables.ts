@@ -112,4 +112,6 @@ export const excludedTables: Record<string, string> = {
   schema_migrations: "the target instance's own migration record",
   sessions: 'sign-in sessions: a restored person signs in again on the new instance',
   login_attempts: 'sign-in throttling of this instance, not tied to an initiative',
+  search_texts:
+    'derived from stories and documents: the first search that meets a restored story rebuilds its entry',
 };

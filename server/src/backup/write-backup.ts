@@ -186,7 +186,7 @@ async function documentState(tx: Queryable, docName: string): Promise<Uint8Array
   const doc = new Y.Doc();
   try {
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-    for (const { update } of stored.updates) Y.applyUpdate(doc, update);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
     return Y.encodeStateAsUpdate(doc);
   } finally {
     doc.destroy();

@@ -116,11 +116,12 @@ export class Room {
   }
 
   async load(): Promise<void> {
-    const stored = await this.options.persistence.load(this.name);
-    if (stored.state) Y.applyUpdate(this.doc, stored.state, 'load');
+    const stored = await this.options.persistence.loadInto(this.name, this.doc, 'load');
     this.bytes = stored.bytes;
     this.appendedSinceCompaction = stored.pendingUpdates;
     this.storedUpTo = stored.lastSeq;
+    // Left uncompacted (a crash, a failed compaction): fold them now, so the next load is quick.
+    if (stored.pendingUpdates >= this.options.compactEvery) void this.compact();
   }
 
   /**

@@ -6,48 +6,79 @@ export const toBytes = (value: Uint8Array) =>
 export interface StoredDocument {
   snapshot: Uint8Array | null;
   snapshotSeq: number;
-  updates: StoredUpdate[];
+  /** The updates appended after the snapshot, in order. */
+  updates: Uint8Array[];
+  /** The sequence number of the last of them (snapshotSeq when there are none). */
+  lastSeq: number;
 }
 
-export interface StoredUpdate {
-  seq: number;
-  update: Uint8Array;
+/** Splits what the load query aggregated: each update preceded by its length (4 bytes, big-endian). */
+function splitUpdates(data: Uint8Array | null): Uint8Array[] {
+  if (!data) return [];
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const updates: Uint8Array[] = [];
+  for (let offset = 0; offset < data.byteLength;) {
+    const length = view.getInt32(offset);
+    updates.push(data.subarray(offset + 4, offset + 4 + length));
+    offset += 4 + length;
+  }
+  return updates;
 }
 
 /**
  * The snapshot (when it folded in updates after `afterSeq`) and every update after both, read in
  * ONE statement: a compaction committing between two reads would leave a reader with an old
- * snapshot and without the updates the new one folded in (and deleted).
+ * snapshot and without the updates the new one folded in (and deleted). The updates come back
+ * as one value: returning thousands of rows costs far more than the bytes (PGlite above all).
  */
 async function loadStored(
   db: Queryable,
   docName: string,
   afterSeq: number,
-): Promise<{ snapshot: { state: Uint8Array; lastSeq: number } | null; updates: StoredUpdate[] }> {
-  const rows = await db.query<{ is_snapshot: boolean; seq: number; data: Uint8Array }>(
+): Promise<{
+  snapshot: { state: Uint8Array; lastSeq: number } | null;
+  updates: Uint8Array[];
+  lastSeq: number | null;
+}> {
+  const [row] = await db.query<{
+    state: Uint8Array | null;
+    snapshot_seq: number | null;
+    updates: Uint8Array | null;
+    last_seq: number | null;
+  }>(
     `WITH snapshot AS (
        SELECT state, last_seq FROM collab_snapshots WHERE doc_name = $1 AND last_seq > $2
+     ), updates AS (
+       SELECT seq, update FROM collab_updates
+        WHERE doc_name = $1 AND seq > GREATEST($2, COALESCE((SELECT last_seq FROM snapshot), 0))
      )
-     SELECT true AS is_snapshot, last_seq AS seq, state AS data FROM snapshot
-     UNION ALL
-     SELECT false, seq, update FROM collab_updates
-      WHERE doc_name = $1 AND seq > GREATEST($2, COALESCE((SELECT last_seq FROM snapshot), 0))
-     ORDER BY is_snapshot DESC, seq`,
+     SELECT (SELECT state FROM snapshot) AS state,
+            (SELECT last_seq FROM snapshot) AS snapshot_seq,
+            (SELECT string_agg(int4send(length(update)) || update, ''::bytea ORDER BY seq)
+               FROM updates) AS updates,
+            (SELECT max(seq) FROM updates) AS last_seq`,
     [docName, afterSeq],
   );
-  const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
   return {
-    snapshot: snapshot ? { state: toBytes(snapshot.data), lastSeq: snapshot.seq } : null,
-    updates: rows
-      .filter((row) => !row.is_snapshot)
-      .map((row) => ({ seq: row.seq, update: toBytes(row.data) })),
+    snapshot:
+      row?.state && row.snapshot_seq !== null
+        ? { state: toBytes(row.state), lastSeq: row.snapshot_seq }
+        : null,
+    updates: splitUpdates(row?.updates ? toBytes(row.updates) : null),
+    lastSeq: row?.last_seq ?? null,
   };
 }
 
 /** The latest snapshot and every update appended after it, in order. */
 export async function loadDocument(db: Queryable, docName: string): Promise<StoredDocument> {
-  const { snapshot, updates } = await loadStored(db, docName, -1);
-  return { snapshot: snapshot?.state ?? null, snapshotSeq: snapshot?.lastSeq ?? 0, updates };
+  const { snapshot, updates, lastSeq } = await loadStored(db, docName, -1);
+  const snapshotSeq = snapshot?.lastSeq ?? 0;
+  return {
+    snapshot: snapshot?.state ?? null,
+    snapshotSeq,
+    updates,
+    lastSeq: lastSeq ?? snapshotSeq,
+  };
 }
 
 /**
@@ -59,8 +90,14 @@ export async function loadDocumentSince(
   docName: string,
   afterSeq: number,
 ): Promise<StoredDocument> {
-  const { snapshot, updates } = await loadStored(db, docName, afterSeq);
-  return { snapshot: snapshot?.state ?? null, snapshotSeq: snapshot?.lastSeq ?? afterSeq, updates };
+  const { snapshot, updates, lastSeq } = await loadStored(db, docName, afterSeq);
+  const snapshotSeq = snapshot?.lastSeq ?? afterSeq;
+  return {
+    snapshot: snapshot?.state ?? null,
+    snapshotSeq,
+    updates,
+    lastSeq: lastSeq ?? snapshotSeq,
+  };
 }
 
 /** Appends updates in the order given (sequence numbers follow that order). */

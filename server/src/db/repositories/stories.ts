@@ -1,5 +1,13 @@
-import type { Consent, NewStory, StoryAudience, StoryChange } from '@mizug/domain';
+import {
+  searchable,
+  storyBodyDocName,
+  type Consent,
+  type NewStory,
+  type StoryAudience,
+  type StoryChange,
+} from '@mizug/domain';
 import type { Queryable } from '../database';
+import { writeSearchLabel } from './search-texts';
 
 /** A story row with what the policy and the API need about it. */
 export interface StoredStory {
@@ -79,6 +87,19 @@ export async function findStory(db: Queryable, id: string): Promise<StoredStory 
   return row && toStory(row);
 }
 
+/** These stories of an initiative (others are left out), newest first. */
+export async function listStoriesAmong(
+  db: Queryable,
+  initiativeId: string,
+  ids: string[],
+): Promise<StoredStory[]> {
+  const rows = await db.query<StoryRow>(
+    `${selectStories} WHERE s.initiative_id = $1 AND s.id = ANY($2::uuid[]) ORDER BY s.created_at DESC`,
+    [initiativeId, ids],
+  );
+  return rows.map(toStory);
+}
+
 /** Every story of an initiative, newest first; the caller filters by what the reader may see. */
 export async function listStories(db: Queryable, initiativeId: string): Promise<StoredStory[]> {
   const rows = await db.query<StoryRow>(
@@ -97,16 +118,27 @@ export async function insertStory(
      VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [story.initiativeId, story.spaceId, story.tellerId, story.title, story.language, story.tags],
   );
-  return row!.id;
+  const id = row!.id;
+  // The body has no document yet: nothing stored, so its searchable text is empty.
+  await db.query(
+    `INSERT INTO search_texts (doc_name, label, body, body_seq) VALUES ($1, $2, '', 0)`,
+    [storyBodyDocName(id), storySearchLabel(story)],
+  );
+  return id;
 }
 
+/** What search reads of a story besides its body: its title and tags. */
+export const storySearchLabel = (story: { title: string; tags: string[] }) =>
+  searchable([story.title, ...story.tags].join('\n'));
+
 export async function updateStory(db: Queryable, id: string, change: StoryChange): Promise<void> {
-  await db.query(
+  const [row] = await db.query<{ title: string; tags: string[] }>(
     `UPDATE stories SET title = coalesce($2, title), language = coalesce($3, language),
        tags = coalesce($4, tags), updated_at = now()
-     WHERE id = $1`,
+     WHERE id = $1 RETURNING title, tags`,
     [id, change.title ?? null, change.language ?? null, change.tags ?? null],
   );
+  if (row) await writeSearchLabel(db, storyBodyDocName(id), storySearchLabel(row));
 }
 
 export async function updateConsent(db: Queryable, id: string, consent: Consent): Promise<void> {
