@@ -1,5 +1,6 @@
 import { displayNameSchema, handleSchema, passphraseSchema } from '@mizug/domain';
 import { parseArgs } from 'node:util';
+import { backupCommands } from './cli/backup-commands';
 import { readPassphrase } from './cli/read-passphrase';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -82,6 +83,7 @@ const commands: Record<string, Command> = {
       console.log(`Created the admin "${handle}". Sign in at /signin to create an initiative.`);
     },
   },
+  ...backupCommands(withStorage),
   help: {
     summary: 'list the commands',
     async run() {
