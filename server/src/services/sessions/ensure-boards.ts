@@ -19,14 +19,17 @@ export function sessionBoardSpaces(
 
 /**
  * Makes the session's boards in `spaceIds` that it does not have yet, each with its audit entry
- * and a `boardChanged` so an open space page lists it. Safe to run twice at once: the unique
- * index on (session, space) lets one insert through, the other finds the board there.
+ * and a `boardChanged` so an open space page lists it — but not as the session starts: its own
+ * `sessionChanged` tells those who see the session, and nobody else learns of it from a board.
+ * Safe to run twice at once: the unique index on (session, space) lets one insert through, the
+ * other finds the board there.
  */
 export async function ensureSessionBoards(
   { tx, audit, emit }: CommandScope,
   session: Pick<StoredMethodSession, 'id' | 'initiativeId' | 'title' | 'startedBy'>,
   spaceIds: readonly string[],
   actorId: string,
+  { announce = true } = {},
 ): Promise<number> {
   let made = 0;
   for (const spaceId of spaceIds) {
@@ -46,7 +49,7 @@ export async function ensureSessionBoards(
       initiativeId: session.initiativeId,
       details: { boardId, spaceId, sessionId: session.id },
     });
-    emit('boardChanged', session.initiativeId, boardId);
+    if (announce) emit('boardChanged', session.initiativeId, boardId);
   }
   return made;
 }

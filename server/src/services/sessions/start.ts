@@ -100,6 +100,7 @@ export async function startSession(
       { id: sessionId, initiativeId, title: input.title, startedBy: account.id },
       sessionBoardSpaces(method, groupIds, ownerGroupId, synthesisId),
       account.id,
+      { announce: false },
     );
     await audit({
       action: 'method_session.start',

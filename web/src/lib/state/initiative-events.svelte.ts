@@ -46,6 +46,8 @@ export function reloadOnChanges(initiativeIds: () => readonly string[]) {
         source.addEventListener('session', (event) => {
           void invalidate(sessionData(event.data));
           void invalidate(sessionList(initiativeId));
+          // A session starting makes its boards, which its spaces list.
+          void invalidate(boardLists(initiativeId));
         });
         source.addEventListener('board', (event) => {
           void invalidate(boardData(event.data));
