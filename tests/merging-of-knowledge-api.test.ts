@@ -240,7 +240,7 @@ describe.each(testStorages)('Merging of Knowledge over %s', (kind) => {
   });
 
   it('counts whose words reached the synthesis for the facilitators, and warns below the threshold', async () => {
-    const { ebe, practitioner } = world.seed.people;
+    const { practitioner } = world.seed.people;
     const { sessionId } = await inTheMerge();
     const participationPath = `/api/sessions/${sessionId}/participation`;
     const participation = async () =>
