@@ -60,11 +60,9 @@ describe.each(testStorages)('Merging of Knowledge over %s', (kind) => {
     expect((await release(practitioner, practitioners(), flow.proCanvas.id, [0])).status).toBe(201);
     expect((await close(sessionId, 'MK-5')).status).toBe(200);
     expect((await open(sessionId, 'MK-6')).status).toBe(200);
-    const speak = (who: Person, body: string, onBehalfOf = false) =>
-      who.post(`${stage(sessionId, 'MK-6')}/contributions`, { body, onBehalfOf });
     const name = (who: Person, spaceId: string, accountIds: string[]) =>
       who.call('PUT', `/api/sessions/${sessionId}/representatives`, { spaceId, accountIds });
-    return { sessionId, speak, name };
+    return { sessionId, name };
   }
 
   it('refuses a contribution until the contract is accepted', async () => {
@@ -194,54 +192,65 @@ describe.each(testStorages)('Merging of Knowledge over %s', (kind) => {
     expect((await close(sessionId, 'MK-5')).status).toBe(200);
   });
 
-  it('labels what crosses into the merge with its group, and lets only representatives speak for one', async () => {
+  it('labels what crosses into the merge with its group, and lets only representatives merge it on the board', async () => {
     const { ebe, ebe2, practitioner } = world.seed.people;
-    const { sessionId, speak, name } = await inTheMerge();
+    const { sessionId, name } = await inTheMerge();
     const merged = await view(practitioner, sessionId);
     expect(merged.releases.map((r) => [r.spaceId, r.items.map((i) => i.text)])).toEqual([
       [lived(), ['השכנים הם המשפחה']],
       [practitioners(), ['Home visits reduce isolation']],
     ]);
-    // The view tells the page what the policy answers: in MK-6 only representatives post.
-    const canPost = async (who: Person) =>
-      (await view(who, sessionId)).stages.find((s) => s.id === 'MK-6')!.canPost;
-    expect([await canPost(practitioner), await canPost(world.facilitator)]).toEqual([false, true]);
-    const notYet = await speak(practitioner, 'We agree');
-    expect((await errorOf(notYet)).code).toBe('not_representative');
+    // MK-6 works on the synthesis board, not in posts: the view says who writes on it and why not.
+    const board = async (who: Person) =>
+      (await view(who, sessionId)).stages.find((s) => s.id === 'MK-6')!.boards;
+    expect(await board(practitioner)).toEqual([
+      expect.objectContaining({ canWrite: false, writeRefusal: 'not_representative' }),
+    ]);
+    expect((await board(world.facilitator))[0]).toMatchObject({ canWrite: true });
+    const boardId = (await board(world.facilitator))[0]!.boardId;
+    const addFinding = (who: Person, title: string) =>
+      who.post(`/api/boards/${boardId}/findings`, { title });
+    const notYet = await addFinding(practitioner, 'Isolation at night');
+    expect(notYet.status).toBe(403);
+    const posted = await practitioner.post(`${stage(sessionId, 'MK-6')}/contributions`, {
+      body: 'We agree',
+    });
+    expect((await errorOf(posted)).code).toBe('stage_artefact_mismatch');
     expect((await name(practitioner, lived(), [world.ids.practitioner])).status).toBe(403);
     expect((await name(ebe, lived(), [world.ids.ebe])).status).toBe(200);
     expect((await name(practitioner, practitioners(), [world.ids.practitioner])).status).toBe(200);
-    expect([await canPost(practitioner), await canPost(ebe), await canPost(ebe2)]).toEqual([
+    const writes = async (who: Person) => (await board(who))[0]!.canWrite;
+    expect([await writes(practitioner), await writes(ebe), await writes(ebe2)]).toEqual([
       true,
       true,
       false,
     ]);
-    expect((await speak(ebe2, 'בשם הקבוצה', true)).status).toBe(403);
-    expect((await speak(ebe, 'אנחנו רואות את זה אחרת', true)).status).toBe(201);
-    expect((await speak(practitioner, 'Say more?')).status).toBe(201);
-    const posts = (await view(ebe2, sessionId)).contributions.filter((c) => c.stageId === 'MK-6');
-    expect(posts.map((p) => [p.body, p.authorGroupId, p.onBehalfOf])).toEqual([
-      ['אנחנו רואות את זה אחרת', lived(), true],
-      ['Say more?', practitioners(), false],
+    expect((await board(ebe2))[0]!.writeRefusal).toBe('not_representative');
+    expect((await addFinding(ebe2, 'בדידות בערב')).status).toBe(403);
+    expect((await addFinding(ebe, 'בדידות בערב')).status).toBe(201);
+    expect((await addFinding(practitioner, 'Isolation at night')).status).toBe(201);
+    const findings = await (await ebe2.get(`/api/boards/${boardId}/findings`)).json();
+    expect(findings.map((f: { title: string }) => f.title)).toEqual([
+      'בדידות בערב',
+      'Isolation at night',
     ]);
+    expect((await view(ebe2, sessionId)).contributions.filter((c) => c.stageId === 'MK-6')).toEqual(
+      [],
+    );
   });
 
   it('counts whose words reached the synthesis for the facilitators, and warns below the threshold', async () => {
-    const { ebe, practitioner } = world.seed.people;
-    const { sessionId, speak, name } = await inTheMerge();
-    await name(ebe, lived(), [world.ids.ebe]);
-    await name(practitioner, practitioners(), [world.ids.practitioner]);
-    expect((await speak(ebe, 'אנחנו רואות את זה אחרת', true)).status).toBe(201);
-    expect((await speak(practitioner, 'Say more?')).status).toBe(201);
+    const { practitioner } = world.seed.people;
+    const { sessionId } = await inTheMerge();
     const participationPath = `/api/sessions/${sessionId}/participation`;
     const participation = async () =>
       (await (await world.facilitator.get(participationPath)).json()) as SessionParticipation;
     expect((await participation()).synthesis).toEqual({
       words: [
-        { spaceId: lived(), words: 8 },
-        { spaceId: practitioners(), words: 6 },
+        { spaceId: lived(), words: 3 },
+        { spaceId: practitioners(), words: 4 },
       ],
-      livedExperienceShare: 57,
+      livedExperienceShare: 43,
       threshold: 30,
       // The session's board in the synthesis space, with no card placed on it yet.
       board: {
@@ -256,37 +265,103 @@ describe.each(testStorages)('Merging of Knowledge over %s', (kind) => {
     expect((await threshold(60)).status).toBe(200);
     expect((await participation()).synthesis.underRepresented).toBe(true);
     expect((await threshold(101)).status).toBe(400);
-    // Her post in MK-2, her group's approval of MK-3, its release and her post in the merge.
+    // Her post in MK-2, her group's approval of MK-3 and its release.
     expect((await participation()).people.find((p) => p.accountId === world.ids.ebe)).toMatchObject(
       {
         groupId: lived(),
-        contributions: 4,
+        contributions: 3,
       },
     );
     expect((await practitioner.get(participationPath)).status).toBe(403);
   });
 
-  it("records one group's request for changes, and the reason the facilitator went on", async () => {
+  it("validates MK-7 on the merged board's findings: one group's request for changes holds it, and the reason the facilitator went on is recorded", async () => {
     const { ebe, practitioner } = world.seed.people;
     const { id } = await startMerging();
     await acceptAll(id);
     expect((await open(id, 'MK-7')).status).toBe(200);
-    expect(
-      (await validate(ebe, id, 'MK-7', lived(), 'changes', 'המילה "מטופל" לא שלנו')).status,
-    ).toBe(201);
-    expect((await validate(practitioner, id, 'MK-7', practitioners(), 'approve')).status).toBe(201);
+    const standing = async (who: Person) =>
+      (await view(who, id)).stages.find((s) => s.id === 'MK-7')!;
+    // Nothing on the board yet: no group has validated anything.
+    expect((await standing(world.facilitator)).blockers).toHaveLength(2);
+    const boardId = (await standing(world.facilitator)).boards[0]!.boardId;
+    const made = await world.facilitator.post(`/api/boards/${boardId}/findings`, {
+      title: 'בדידות בערב',
+    });
+    const findingId = ((await made.json()) as { id: string }).id;
+    expect((await world.facilitator.post(`/api/findings/${findingId}/return`, {})).status).toBe(
+      200,
+    );
+    const decide = (who: Person, spaceId: string, decision: string, comment = '') =>
+      who.post(`/api/findings/${findingId}/decisions`, { spaceId, decision, comment });
+    expect((await decide(ebe, lived(), 'changes', 'המילה "מטופל" לא שלנו')).status).toBe(201);
+    expect((await decide(practitioner, practitioners(), 'approve')).status).toBe(201);
+    // One way to validate: a decision on the stage itself is refused, nothing recorded.
+    const onStage = await validate(practitioner, id, 'MK-7', practitioners(), 'approve');
+    expect(onStage.status).toBe(409);
+    expect((await errorOf(onStage)).code).toBe('validate_on_board');
+    // The session view says where each finding stands for each group, as the board does.
+    expect((await standing(ebe)).findings).toEqual([
+      {
+        findingId,
+        boardId,
+        title: 'בדידות בערב',
+        status: 'returned',
+        round: 1,
+        groups: [
+          { spaceId: lived(), standing: 'changes' },
+          { spaceId: practitioners(), standing: 'approve' },
+        ],
+      },
+    ]);
+    expect((await standing(world.facilitator)).blockers).toEqual([
+      { code: 'group_not_validated', stageId: 'MK-7', spaceId: lived() },
+    ]);
     expect((await close(id, 'MK-7')).status).toBe(409);
     expect((await close(id, 'MK-7', 'נמשיך בסבב הבא')).status).toBe(200);
     const record = await (await world.facilitator.get(`/api/sessions/${id}/record`)).json();
-    expect(record.validations).toContainEqual(
-      expect.objectContaining({ stageId: 'MK-7', decision: 'changes', round: 1 }),
-    );
+    expect(record.validations).toEqual([]);
     expect(record.stageEvents.at(-1)).toMatchObject({
       stageId: 'MK-7',
       action: 'closed',
       overrideReason: 'נמשיך בסבב הבא',
     });
     expect((await practitioner.get(`/api/sessions/${id}/record`)).status).toBe(403);
+  });
+
+  it('closes MK-7 once every group approved every finding, and holds it again when one is revised', async () => {
+    const { id } = await startMerging();
+    await acceptAll(id);
+    expect((await open(id, 'MK-7')).status).toBe(200);
+    const findingId = await world.approveOnBoard(id, 'MK-7');
+    const mk7 = async () =>
+      (await view(world.facilitator, id)).stages.find((s) => s.id === 'MK-7')!;
+    expect((await mk7()).blockers).toEqual([]);
+    // Revised, the finding waits to be returned: neither group's approval stands any more.
+    expect((await world.facilitator.post(`/api/findings/${findingId}/revise`, {})).status).toBe(
+      200,
+    );
+    expect((await mk7()).blockers).toHaveLength(2);
+    expect((await mk7()).findings[0]!.groups.map((g) => g.standing)).toEqual([null, null]);
+    expect((await close(id, 'MK-7')).status).toBe(409);
+    expect((await world.facilitator.post(`/api/findings/${findingId}/return`, {})).status).toBe(
+      200,
+    );
+    const { ebe, practitioner } = world.seed.people;
+    for (const [who, spaceId] of [
+      [ebe, lived()],
+      [practitioner, practitioners()],
+    ] as const)
+      await who.post(`/api/findings/${findingId}/decisions`, {
+        spaceId,
+        decision: 'approve',
+        comment: '',
+      });
+    expect((await close(id, 'MK-7')).status).toBe(200);
+    // What MK-8 waits for reads the same decisions: MK-7 no longer holds it, MK-3 still does.
+    const waits = (await view(world.facilitator, id)).stages.find((s) => s.id === 'MK-8')!.blockers;
+    expect(waits.filter((b) => 'stageId' in b && b.stageId === 'MK-7')).toEqual([]);
+    expect(waits.filter((b) => 'stageId' in b && b.stageId === 'MK-3')).toHaveLength(2);
   });
 
   it('starts a new round when a stage reopens, and changes nothing when the open stage is opened again', async () => {

@@ -29,7 +29,11 @@ describe.each(testStorages)('PUT /api/sessions/:sessionId/writing-team over %s',
   async function coWriting() {
     const { id } = await world.startMerging();
     await acceptAll(id);
-    for (const stageId of ['MK-3', 'MK-4', 'MK-7']) await approveAndClose(id, stageId);
+    for (const stageId of ['MK-3', 'MK-4']) await approveAndClose(id, stageId);
+    // MK-7 is validated on the merged board's findings.
+    expect((await open(id, 'MK-7')).status).toBe(200);
+    await world.approveOnBoard(id, 'MK-7');
+    expect((await close(id, 'MK-7')).status).toBe(200);
     expect((await open(id, 'MK-8')).status).toBe(200);
     return id;
   }
@@ -163,17 +167,18 @@ describe.each(testStorages)('PUT /api/sessions/:sessionId/writing-team over %s',
       );
     expect((await close(id, 'MK-5')).status).toBe(200);
     expect((await open(id, 'MK-6')).status).toBe(200);
-    const merge = (session: SessionView) => session.stages.find((s) => s.id === 'MK-6')!;
+    // The representatives merge on the board, not in posts: the others read it and are told why.
+    const merge = (session: SessionView) => session.stages.find((s) => s.id === 'MK-6')!.boards[0];
     expect(merge(await view(ebe, id))).toMatchObject({
-      canPost: false,
-      postRefusal: 'not_representative',
+      canWrite: false,
+      writeRefusal: 'not_representative',
     });
     const named = await ebe.call('PUT', `/api/sessions/${id}/representatives`, {
       spaceId: lived(),
       accountIds: [world.ids.ebe],
     });
     expect(named.status).toBe(200);
-    expect(merge(await view(ebe, id))).toMatchObject({ canPost: true, postRefusal: null });
+    expect(merge(await view(ebe, id))).toMatchObject({ canWrite: true, writeRefusal: null });
   });
 
   it('refuses a team chosen by anyone but a facilitator, or with someone outside the groups', async () => {

@@ -42,6 +42,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   not_a_participant: { status: 422, message: m.error_not_a_participant },
   method_invalid: { status: 400, message: m.error_method_invalid },
   stage_artefact_mismatch: { status: 409, message: m.error_stage_artefact_mismatch },
+  validate_on_board: { status: 409, message: m.error_validate_on_board },
   owner_only: { status: 403, message: m.error_owner_only },
   guarantor_only: { status: 400, message: m.error_guarantor_only },
   quote_not_in_source: { status: 422, message: m.error_quote_not_in_source },

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
+import { initiativeWithInvitations, joined, post, uniqueHandle } from './support/people';
 import { canvas, exitNotMet, expectNoStageCodes, sessionStages } from './support/session';
 
 const LIVED = 'ידע מניסיון חיים';
@@ -31,8 +31,10 @@ test('a facilitator runs Merging of Knowledge in Hebrew: separate canvases, vali
     await initiativeWithInvitations(browser, 'Merging');
   const join = async (code: string, name: string, handle: string) =>
     joined(browser, baseURL!, code, { name, handle, locale: 'he' });
-  const noa = (await join(facilitatorCode, 'נועה', uniqueHandle('noa'))).page;
-  const miriam = (await join(ebeCode, 'מרים', uniqueHandle('miriam'))).page;
+  const asNoa = await join(facilitatorCode, 'נועה', uniqueHandle('noa'));
+  const asMiriam = await join(ebeCode, 'מרים', uniqueHandle('miriam'));
+  const noa = asNoa.page;
+  const miriam = asMiriam.page;
   const yossi = (await join(practitionerCode, 'יוסי', uniqueHandle('yossi'))).page;
 
   // The facilitator starts the session with both peer groups, facilitating each.
@@ -117,24 +119,38 @@ test('a facilitator runs Merging of Knowledge in Hebrew: separate canvases, vali
   await expect(yossi.getByText('אף אחד לא מתקשר בערב')).toHaveCount(0);
   await stages.close(noa, 'MK-6');
 
-  // A validation round in which the lived-experience group asks for changes.
+  // A validation round on the merged board: the finding is returned, the lived-experience group
+  // asks for changes, and the stage's page shows each group where its findings stand.
   await stages.open(noa, 'MK-7');
+  const opened = await (await noa.request.get(`/api${sessionUrl}`)).json();
+  const boardId = opened.stages.find((s: { id: string }) => s.id === 'MK-7').boards[0].boardId;
+  const livedSpaceId = opened.groups.find(
+    (g: { kind: string }) => g.kind === 'lived_experience',
+  ).spaceId;
+  const finding = await post(noa.request, asNoa.csrfToken, `/api/boards/${boardId}/findings`, {
+    title: 'מה זו בדידות בערב',
+  });
+  const findingId = finding.id;
+  await post(noa.request, asNoa.csrfToken, `/api/findings/${findingId}/return`, {});
   await stages.current(miriam, 'MK-7');
-  await decide(miriam, 'לבקש שינויים', 'המילה "מטופלים" לא מתארת אותנו');
-  await decide(yossi, 'לאשר');
+  const standing = miriam.getByRole('region', { name: 'איפה כל קבוצה עומדת לגבי הממצאים' });
+  await expect(standing.getByRole('listitem')).toContainText('מה זו בדידות בערב: עדיין אין החלטה');
+  await post(miriam.request, asMiriam.csrfToken, `/api/findings/${findingId}/decisions`, {
+    spaceId: livedSpaceId,
+    decision: 'changes',
+    comment: 'המילה "מטופלים" לא מתארת אותנו',
+  });
+  // Live: the decision recorded on the board shows on the session page without a reload.
+  await expect(standing.getByRole('listitem')).toContainText('מה זו בדידות בערב: לבקש שינויים');
+  await expect(standing.getByRole('link', { name: 'מה זו בדידות בערב' })).toHaveAttribute(
+    'href',
+    `/boards/${boardId}`,
+  );
+  await expectNoStageCodes(miriam);
   await stages.closeButton(noa, 'MK-7').click();
   await exitNotMet(noa);
 
   const record = await (await noa.request.get(`/api${sessionUrl}/record`)).json();
-  expect(record.validations).toContainEqual(
-    expect.objectContaining({
-      stageId: 'MK-7',
-      decision: 'changes',
-      comment: 'המילה "מטופלים" לא מתארת אותנו',
-      round: 1,
-      by: 'מרים',
-    }),
-  );
   expect(record.releases.map((r: { group: { kind: string } }) => r.group.kind)).toEqual([
     'lived_experience',
     'practitioners',

@@ -51,18 +51,33 @@ test('the facilitator chooses the writing team in the session; a representative 
   const sessionPath = `/api/sessions/${session.id}`;
   for (const who of [miriam, sara, yossi])
     await send(who, 'POST', `${sessionPath}/contract/acceptance`);
-  for (const stageId of ['MK-3', 'MK-4', 'MK-7']) {
+  const bothGroups = [
+    [miriam, livedSpaceId],
+    [yossi, practitionersId],
+  ] as const;
+  for (const stageId of ['MK-3', 'MK-4']) {
     await send(noa, 'POST', `${sessionPath}/stages/${stageId}/open`);
-    for (const [who, spaceId] of [
-      [miriam, livedSpaceId],
-      [yossi, practitionersId],
-    ] as const)
+    for (const [who, spaceId] of bothGroups)
       await send(who, 'POST', `${sessionPath}/stages/${stageId}/validations`, {
         spaceId,
         decision: 'approve',
       });
     await send(noa, 'POST', `${sessionPath}/stages/${stageId}/close`);
   }
+  // MK-7 is validated on the merged board: a finding returned, and both groups approve it.
+  const opened = await send(noa, 'POST', `${sessionPath}/stages/MK-7/open`);
+  const boardId = opened.stages.find((s: { id: string }) => s.id === 'MK-7').boards[0].boardId;
+  const finding = await send(noa, 'POST', `/api/boards/${boardId}/findings`, {
+    title: 'בדידות בערב',
+  });
+  await send(noa, 'POST', `/api/findings/${finding.id}/return`);
+  for (const [who, spaceId] of bothGroups)
+    await send(who, 'POST', `/api/findings/${finding.id}/decisions`, {
+      spaceId,
+      decision: 'approve',
+      comment: '',
+    });
+  await send(noa, 'POST', `${sessionPath}/stages/MK-7/close`);
   await send(noa, 'POST', `${sessionPath}/stages/MK-8/open`);
   await send(miriam, 'PUT', `${sessionPath}/representatives`, {
     spaceId: livedSpaceId,

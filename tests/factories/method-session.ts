@@ -92,6 +92,32 @@ export class SessionWorld {
         .status,
     ).toBe(201);
   };
+  /**
+   * Both groups validate the open MK-7 on the synthesis board: the facilitator adds a finding
+   * and returns it, and a member of each group approves it. Its id.
+   */
+  approveOnBoard = async (sessionId: string, stageId: string, title = 'בדידות בערב') => {
+    const { ebe, practitioner } = this.seed.people;
+    const board = (await this.view(this.facilitator, sessionId)).stages.find(
+      (stage) => stage.id === stageId,
+    )!.boards[0]!;
+    const made = await this.facilitator.post(`/api/boards/${board.boardId}/findings`, { title });
+    expect(made.status).toBe(201);
+    const { id } = (await made.json()) as { id: string };
+    expect((await this.facilitator.post(`/api/findings/${id}/return`, {})).status).toBe(200);
+    for (const [who, spaceId] of [
+      [ebe, this.lived()],
+      [practitioner, this.practitioners()],
+    ] as const) {
+      const decided = await who.post(`/api/findings/${id}/decisions`, {
+        spaceId,
+        decision: 'approve',
+        comment: '',
+      });
+      expect(decided.status).toBe(201);
+    }
+    return id;
+  };
   /** The three participants accept the contract. */
   acceptAll = async (sessionId: string) => {
     const { ebe, ebe2, practitioner } = this.seed.people;

@@ -19,6 +19,7 @@ export const buildStage = (id: string, more: Partial<SessionStage> = {}): Sessio
   canPost: true,
   postRefusal: null,
   boards: [],
+  findings: [],
   ...more,
 });
 

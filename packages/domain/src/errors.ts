@@ -32,6 +32,7 @@ export const errorCodes = [
   'recording_not_audio',
   'stage_exit_unmet',
   'synthesis_locked',
+  'validate_on_board',
   'stage_not_open',
   'another_stage_open',
   'contract_not_accepted',

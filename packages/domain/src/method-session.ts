@@ -1,3 +1,4 @@
+import type { FindingStatus } from './board';
 import type { MethodDefinition } from '@mizug/methods';
 import { z } from 'zod';
 import { spaceKindSchema } from './initiative';
@@ -191,6 +192,23 @@ export interface SessionStage {
    * or the session's board in the synthesis space (MK-6 to MK-8); made when first needed.
    */
   boards: SessionBoard[];
+  /**
+   * A stage validated on its board (MK-7): where each finding of the board stands for each
+   * group, which the stage's exit reads; empty for every other stage.
+   */
+  findings: SessionFindingStanding[];
+}
+
+/** A finding of a session's board and each deciding group's standing decision this round. */
+export interface SessionFindingStanding {
+  findingId: string;
+  boardId: string;
+  title: string;
+  status: FindingStatus;
+  /** 0 until first returned to the groups. */
+  round: number;
+  /** Null while no decision stands (none recorded, or not yet returned); final is approved. */
+  groups: { spaceId: string; standing: ValidationDecision | null }[];
 }
 
 export interface SessionBoard {

@@ -58,8 +58,8 @@ export function canvasSpacesFor(
 
 /**
  * The spaces a stage's boards are in: for a board stage, the synthesis space or one per group
- * asked (MK-4's parallel syntheses); the merge by representatives and the validation of the
- * merged draft (MK-6, MK-7) work on the synthesis board beside their posts and decisions.
+ * asked (MK-4's parallel syntheses, the merge by representatives at MK-6, the final text at
+ * MK-8); a validation stage (MK-7) decides on the synthesis board's findings.
  */
 export function boardSpacesFor(
   stage: Pick<Stage, 'participation' | 'artefact'>,
@@ -69,10 +69,18 @@ export function boardSpacesFor(
 ): string[] {
   if (stage.artefact === 'board')
     return isSharedStage(stage) ? [synthesisId] : groupsAskedFor(stage, groupIds, ownerGroupId);
+  // A representatives' stage of a session started when MK-6 was posts keeps its board too.
   if (stage.participation === 'representatives' || stage.artefact === 'validation')
     return [synthesisId];
   return [];
 }
+
+/**
+ * Is a stage validated on its board's findings rather than by a decision on the stage? So is a
+ * validation stage (MK-7): each group decides on each finding returned to it, in its own space,
+ * and the stage's exit reads those standing decisions, so there is one way to validate.
+ */
+export const validatesOnBoard = (stage: Pick<Stage, 'artefact'>) => stage.artefact === 'validation';
 
 /** Does a stage end with each group's release of its work (a release, or its responses)? */
 export const asksForRelease = (stage: Pick<Stage, 'artefact' | 'exit'>) =>

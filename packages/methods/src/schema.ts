@@ -46,11 +46,12 @@ export const isSynthesisParticipation = (participation: Participation) =>
  * - `questions`: clarifying questions only (no advice), answered by the owner;
  * - `claims`: practice claims, each tagged with its sources and a confidence;
  * - `responses`: the lived-experience group's answer to each claim (confirm, contest, add);
- * - `validation`: each group's recorded decision on the work so far;
+ * - `validation`: each group's decision on every finding of the synthesis board, recorded
+ *   through the board's return loop (the stage's exit reads them);
  * - `release`: each group's choice of what of its work crosses into the synthesis space;
  * - `board`: a synthesis board of cards clustered into findings (issue 11): one per group in its
  *   own space (drafted by the facilitators, validated by the group), or the session's board in
- *   the synthesis space.
+ *   the synthesis space (merged by the representatives, co-written by the writing team).
  */
 export const artefacts = [
   'contract',

@@ -59,7 +59,7 @@ const contributionParam = z.object({ sessionId: z.uuid(), contributionId: z.uuid
  */
 export function methodSessionRoutes(deps: AppDeps) {
   const { db } = deps;
-  const present = (account: Account, sessionId: string) => sessionView(db, account, sessionId);
+  const present = (account: Account, sessionId: string) => sessionView(deps, account, sessionId);
 
   return {
     /** Mounted at /api/initiatives. */
@@ -127,7 +127,7 @@ export function methodSessionRoutes(deps: AppDeps) {
     /** Mounted at /api/sessions. */
     sessions: new Hono<AppEnv>()
       .get('/:sessionId', validate('param', sessionParam), async (c) =>
-        c.json(await sessionView(db, requireAccount(c), c.req.valid('param').sessionId), 200),
+        c.json(await sessionView(deps, requireAccount(c), c.req.valid('param').sessionId), 200),
       )
       .get('/:sessionId/record', validate('param', sessionParam), async (c) => {
         const record = await sessionRecord(db, requireAccount(c), c.req.valid('param').sessionId);

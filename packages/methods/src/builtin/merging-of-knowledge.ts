@@ -251,7 +251,7 @@ export const mergingOfKnowledge = {
         },
       ],
       participation: 'representatives',
-      artefact: 'contributions',
+      artefact: 'board',
       exit: 'facilitator_closes',
       evidence: 'documented',
     },

@@ -8,7 +8,7 @@ import { canvasResource } from './resources';
 import { canvasRefusal } from './writing';
 
 /** The spaces of a stage's boards in this session. */
-const boardSpacesOf = (context: SessionContext, stage: Stage) =>
+export const boardSpacesOf = (context: SessionContext, stage: Stage) =>
   boardSpacesFor(
     stage,
     context.facts.groupIds,

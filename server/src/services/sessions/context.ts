@@ -11,6 +11,7 @@ import { authorize } from '../../policy/authorize';
 import type { AuditInput, CommandScope } from '../command';
 import { can, type Actor } from '../../policy/policy';
 import { facilitatorsOf, sessionGroupResource, sessionResource } from './resources';
+import { loadFindingStandings } from './finding-standings';
 import type { SessionFacts } from './rules';
 
 /** A session with everything its rules and views are decided on, as one caller sees it. */
@@ -69,6 +70,7 @@ export async function contextOf(
         member.spaceIds.some((id) => groupIds.includes(id)),
     )
     .map((member) => member.accountId);
+  const synthesisSpace = spaces.find((space) => space.kind === 'synthesis')!;
   const myGroupIds = session.groups
     .filter((group) => can(actor, 'write', sessionGroupResource(session, group)))
     .map((group) => group.spaceId);
@@ -78,7 +80,7 @@ export async function contextOf(
     actor,
     members,
     spaces,
-    synthesisSpace: spaces.find((space) => space.kind === 'synthesis')!,
+    synthesisSpace,
     facts: {
       method: session.method,
       groupIds,
@@ -89,6 +91,14 @@ export async function contextOf(
       ownerConfirmations,
       participantIds,
       contractAcceptors: await sessions.listContractAcceptors(db, session.id, contract.version),
+      synthesisId: synthesisSpace.id,
+      findings: await loadFindingStandings(
+        db,
+        session.id,
+        groupIds,
+        synthesisSpace.id,
+        contract.decisionRule,
+      ),
     },
     contractVersion: contract.version,
     runsSession: can(actor, 'manage', sessionResource(session)),

@@ -1,5 +1,5 @@
 import { type Account, type NewRelease, type NewValidation } from '@mizug/domain';
-import { asksForRelease } from '@mizug/methods';
+import { asksForRelease, validatesOnBoard } from '@mizug/methods';
 import * as sessions from '../../db/repositories/method-sessions';
 import { findMembership } from '../../db/repositories/memberships';
 import { AppError } from '../../errors';
@@ -46,6 +46,8 @@ export async function validateStage(
   const stage = stageOf(context, stageId);
   requireOpen(context, stageId);
   if (!asksGroupsToValidate(context.facts, stage)) throw new AppError('stage_artefact_mismatch');
+  // One way to validate: such a stage's decisions are the groups' on the board's findings.
+  if (validatesOnBoard(stage)) throw new AppError('validate_on_board');
   requireActsFor(context, validation.spaceId);
   if (!groupsOf(context.facts, stage).includes(validation.spaceId))
     throw new AppError('not_in_group');

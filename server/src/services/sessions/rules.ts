@@ -1,6 +1,8 @@
 import type { StageBlocker } from '@mizug/domain';
 import {
   asksForValidation,
+  boardSpacesFor,
+  validatesOnBoard,
   groupsAskedFor,
   hasReleased,
   isPeerStage,
@@ -13,6 +15,7 @@ import type {
   StoredStageState,
   StoredValidation,
 } from '../../db/repositories/method-sessions';
+import type { FindingStanding } from './finding-standings';
 
 /** What the method's guarantees are decided on: a session's stages and recorded decisions. */
 export interface SessionFacts {
@@ -28,6 +31,9 @@ export interface SessionFacts {
   /** Everyone who must accept the contract before contributing (facilitators wrote it). */
   participantIds: readonly string[];
   contractAcceptors: ReadonlySet<string>;
+  synthesisId: string;
+  /** Where each finding of the session's boards stands for its deciding groups. */
+  findings: readonly FindingStanding[];
 }
 
 // The pure rules are the method's (packages/methods), shared with the web; these apply them to a
@@ -68,10 +74,35 @@ export const standingDecision = (
   round: number,
 ) => standingDecisionIn(facts.validations, stageId, spaceId, round);
 
-function unvalidated(facts: SessionFacts, stage: Stage): StageBlocker[] {
+/** The findings on the boards a stage works on, where each group stands on them. */
+export const stageFindings = (facts: SessionFacts, stage: Stage) => {
+  const spaces = boardSpacesFor(stage, facts.groupIds, facts.ownerGroupId, facts.synthesisId);
+  return facts.findings.filter((finding) => spaces.includes(finding.spaceId));
+};
+
+/**
+ * Has a group validated a stage? On a stage validated on its board (MK-7), when its standing
+ * decision on every finding of the board is approve (and there is one): the board's return loop
+ * is the only way to validate it. On any other stage, its latest decision this round.
+ */
+function groupValidated(facts: SessionFacts, stage: Stage, spaceId: string) {
+  if (validatesOnBoard(stage)) {
+    const findings = stageFindings(facts, stage);
+    return (
+      findings.length > 0 &&
+      findings.every(
+        (finding) =>
+          finding.groups.find((group) => group.spaceId === spaceId)?.standing === 'approve',
+      )
+    );
+  }
   const round = roundOf(facts, stage.id);
+  return standingDecision(facts, stage.id, spaceId, round)?.decision === 'approve';
+}
+
+function unvalidated(facts: SessionFacts, stage: Stage): StageBlocker[] {
   return groupsOf(facts, stage)
-    .filter((spaceId) => standingDecision(facts, stage.id, spaceId, round)?.decision !== 'approve')
+    .filter((spaceId) => !groupValidated(facts, stage, spaceId))
     .map((spaceId) => ({ code: 'group_not_validated', stageId: stage.id, spaceId }));
 }
 

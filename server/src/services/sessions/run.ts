@@ -3,6 +3,8 @@ import * as sessions from '../../db/repositories/method-sessions';
 import { AppError } from '../../errors';
 import { runCommand, type CommandDeps } from '../command';
 import { announceChange, auditSession, loadSessionContext, requireOpen, stageOf } from './context';
+import { boardSpacesOf } from './boards';
+import { ensureSessionBoards } from './ensure-boards';
 import { closeBlockers, openBlockers } from './rules';
 
 /**
@@ -33,6 +35,8 @@ export async function openStage(
       actorId: account.id,
     });
     await auditSession(scope, context, 'stage.open', { stageId, reopened });
+    // A session started before this stage worked on a board gets it now.
+    await ensureSessionBoards(scope, context.session, boardSpacesOf(context, stage), account.id);
     announceChange(scope, context.session, { access: true });
   });
 }

@@ -1,13 +1,7 @@
 import type { Account, SessionSummary, StartSession } from '@mizug/domain';
-import {
-  boardSpacesFor,
-  canvasSpacesFor,
-  findBuiltinMethod,
-  type MethodDefinition,
-} from '@mizug/methods';
+import { canvasSpacesFor, findBuiltinMethod, type MethodDefinition } from '@mizug/methods';
 import { z } from 'zod';
 import type { Database, Queryable } from '../../db/database';
-import { insertBoard } from '../../db/repositories/boards';
 import { listSpaces } from '../../db/repositories/initiatives';
 import * as sessions from '../../db/repositories/method-sessions';
 import { listMemberships } from '../../db/repositories/memberships';
@@ -15,6 +9,7 @@ import { AppError, type FieldErrors } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { can } from '../../policy/policy';
+import { ensureSessionBoards, sessionBoardSpaces } from './ensure-boards';
 import { runCommand, type CommandDeps } from '../command';
 import { sessionResource } from './resources';
 
@@ -79,7 +74,8 @@ export async function startSession(
   if (Object.keys(fields).length > 0 || !method) throw new AppError('validation_failed', fields);
 
   const synthesisId = spaces.find((space) => space.kind === 'synthesis')!.id;
-  return runCommand(deps, async ({ tx, audit, emit }) => {
+  return runCommand(deps, async (scope) => {
+    const { tx, audit, emit } = scope;
     const sessionId = await sessions.insertMethodSession(tx, {
       initiativeId,
       title: input.title,
@@ -99,24 +95,13 @@ export async function startSession(
         await sessions.ensureCanvas(tx, { sessionId, stageId: stage.id, spaceId, purpose: 'work' });
     }
     // One board per space the stages work on (unique per session and space), made with it.
-    const boardSpaces = new Set(
-      method.stages.flatMap((stage) => boardSpacesFor(stage, groupIds, ownerGroupId, synthesisId)),
+    await ensureSessionBoards(
+      scope,
+      { id: sessionId, initiativeId, title: input.title, startedBy: account.id },
+      sessionBoardSpaces(method, groupIds, ownerGroupId, synthesisId),
+      account.id,
+      { announce: false },
     );
-    for (const spaceId of boardSpaces) {
-      const boardId = await insertBoard(tx, {
-        initiativeId,
-        spaceId,
-        sessionId,
-        title: input.title,
-        createdBy: account.id,
-      });
-      await audit({
-        action: 'board.create',
-        actorId: account.id,
-        initiativeId,
-        details: { boardId, spaceId, sessionId },
-      });
-    }
     await audit({
       action: 'method_session.start',
       actorId: account.id,

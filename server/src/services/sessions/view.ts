@@ -4,15 +4,17 @@ import {
   type Account,
   type DependencyWarning,
   type PersonRef,
+  type SessionFindingStanding,
   type SessionView,
 } from '@mizug/domain';
-import type { Stage } from '@mizug/methods';
-import type { Database } from '../../db/database';
+import { validatesOnBoard, type Stage } from '@mizug/methods';
+import type { CommandDeps } from '../command';
 import * as sessions from '../../db/repositories/method-sessions';
 import { can } from '../../policy/policy';
 import { loadSessionContext, seesGroup, workSpaceOf, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
 import { stageBoards } from './boards';
+import { ensureSessionBoardsNow, sessionBoardSpaces } from './ensure-boards';
 import { canvasRefusal, postRefusal } from './writing';
 import {
   claimCrossed,
@@ -21,6 +23,7 @@ import {
   openBlockers,
   responseCrossed,
   stageAsks,
+  stageFindings,
 } from './rules';
 
 /** Names as the initiative knows its members; someone who left shows without a name. */
@@ -82,15 +85,53 @@ function dependencyWarnings(
     }));
 }
 
+/**
+ * A session started before its stages worked on boards has none: reading it makes them, so
+ * every session has the boards its stages work on (nothing is written once they exist).
+ */
+async function ensureBoardsOf(deps: CommandDeps, context: SessionContext) {
+  const { session, facts, synthesisSpace } = context;
+  const existing = new Set(
+    (await sessions.listSessionBoards(deps.db, session.id)).map((board) => board.spaceId),
+  );
+  const missing = sessionBoardSpaces(
+    session.method,
+    facts.groupIds,
+    facts.ownerGroupId,
+    synthesisSpace.id,
+  ).filter((spaceId) => !existing.has(spaceId));
+  if (missing.length > 0) await ensureSessionBoardsNow(deps, session, missing, context.account.id);
+}
+
+/**
+ * A stage validated on its board: each finding on the boards the caller reads there, with where
+ * each group stands (a synthesis board's decisions are every reader's, as on the board itself).
+ */
+function stageFindingsView(context: SessionContext, stage: Stage): SessionFindingStanding[] {
+  if (!validatesOnBoard(stage)) return [];
+  const findings = stageFindings(context.facts, stage);
+  const boards = new Map(
+    findings.map(({ boardId, spaceId }) => [boardId, { id: boardId, spaceId }]),
+  );
+  const readable = new Set(
+    stageBoards(context, stage, [...boards.values()]).map((board) => board.boardId),
+  );
+  return findings
+    .filter((finding) => readable.has(finding.boardId))
+    .map(({ spaceId: _space, ...finding }) => finding);
+}
+
 /** The session as the caller may see it: never another group's work before it is released. */
 export async function sessionView(
-  db: Database,
+  deps: CommandDeps,
   account: Account,
   sessionId: string,
 ): Promise<SessionView> {
+  const { db } = deps;
   const context = await loadSessionContext(db, account, sessionId, 'read');
   const { session, facts, runsSession, myGroupIds } = context;
   const person = personOf(context);
+  await ensureBoardsOf(deps, context);
   const [canvases, contributions, contract, declarations, boards] = await Promise.all([
     sessions.listCanvases(db, sessionId),
     sessions.listContributions(db, sessionId),
@@ -130,6 +171,7 @@ export async function sessionView(
         canPost,
         postRefusal: postRefusal(context, stage, canPost),
         boards: stageBoards(context, stage, boards),
+        findings: stageFindingsView(context, stage),
       };
     }),
     groups: session.groups.map((group) => {

@@ -31,6 +31,12 @@ export const codeList = (initiativeId: string): Dependency => `mizug:codes:${ini
 /** One synthesis board: its findings, their status, decisions and disagreements, its cards. */
 export const boardData = (boardId: string): Dependency => `mizug:board:${boardId}`;
 
+/**
+ * Every list of boards shown of one initiative (a space's): a `board` event names only the board,
+ * which may be new, so each of them looks again.
+ */
+export const boardLists = (initiativeId: string): Dependency => `mizug:board-lists:${initiativeId}`;
+
 /** A space's list of synthesis boards. */
 export const boardList = (spaceId: string): Dependency => `mizug:boards:${spaceId}`;
 /** The insight cards made in one space; `cards` events from the server invalidate it. */

@@ -2,6 +2,7 @@ import { invalidate } from '$app/navigation';
 import { getSignIn } from './sign-in.svelte';
 import {
   boardData,
+  boardLists,
   cardList,
   codeList,
   initiativeData,
@@ -19,8 +20,8 @@ import {
  * counts; `codebook` the codebook.
  *
  * Call it while a component initialises; the streams close when the component is destroyed or
- * the list of initiatives changes. `board` (a finding made, returned, decided; a card of the
- * board withdrawn) invalidates that board's view. After a lost connection comes back, the browser reconnects by
+ * the list of initiatives changes. `board` (a board made; a finding made, returned, decided; a
+ * card of the board withdrawn) invalidates that board's view and the lists of boards. After a lost connection comes back, the browser reconnects by
  * itself and the initiative's data reloads once, for whatever happened meanwhile.
  */
 export function reloadOnChanges(initiativeIds: () => readonly string[]) {
@@ -45,8 +46,14 @@ export function reloadOnChanges(initiativeIds: () => readonly string[]) {
         source.addEventListener('session', (event) => {
           void invalidate(sessionData(event.data));
           void invalidate(sessionList(initiativeId));
+          // A session starting makes its boards, which its spaces list.
+          void invalidate(boardLists(initiativeId));
         });
-        source.addEventListener('board', (event) => void invalidate(boardData(event.data)));
+        source.addEventListener('board', (event) => {
+          void invalidate(boardData(event.data));
+          // The board may be new (a session's, made as its stage opened): its space lists it.
+          void invalidate(boardLists(initiativeId));
+        });
         source.addEventListener('cards', (event) => {
           void invalidate(cardList(event.data));
           void invalidate(codeList(initiativeId));

@@ -54,6 +54,7 @@ export const stageState = (session: SessionView, stageId: string): SessionStage 
     canPost: false,
     postRefusal: 'stage_closed',
     boards: [],
+    findings: [],
   };
 
 /**
