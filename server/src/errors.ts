@@ -62,6 +62,8 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   finding_not_returned: { status: 409, message: m.error_finding_not_returned },
   finding_already_returned: { status: 409, message: m.error_finding_already_returned },
   group_not_deciding: { status: 422, message: m.error_group_not_deciding },
+  export_format_unknown: { status: 404, message: m.error_export_format_unknown },
+  export_codebook_empty: { status: 409, message: m.error_export_codebook_empty },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -68,6 +68,7 @@ export const auditActions = [
   'finding.finalize',
   'finding.decide',
   'finding.disagreement',
+  'initiative.export',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

@@ -60,6 +60,8 @@ export const errorCodes = [
   'finding_not_returned',
   'finding_already_returned',
   'group_not_deciding',
+  'export_format_unknown',
+  'export_codebook_empty',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

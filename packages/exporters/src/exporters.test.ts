@@ -59,7 +59,7 @@ function elements(root: XMLBuilder, name: string): Element[] {
   const found: Element[] = [];
   root.each(
     (node) => {
-      const element = node.node as Element;
+      const element = node.node as unknown as Element;
       if (element.localName === name) found.push(element);
     },
     false,
@@ -79,7 +79,7 @@ describe('REFI-QDA project (.qdpx)', () => {
 
     const doc = create(xml);
     expect(doc.root().node).toMatchObject({ localName: 'Project' });
-    expect((doc.root().node as Element).getAttribute('origin')).toBe('Mizug 0.1.0');
+    expect((doc.root().node as unknown as Element).getAttribute('origin')).toBe('Mizug 0.1.0');
     const quoteOf = new Map(bundle.codings.map((coding) => [coding.cardId, coding.quote]));
     let read = 0;
     for (const source of elements(doc.root(), 'TextSource')) {

@@ -87,6 +87,7 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'finding.finalize': m.audit_action_finding_finalize,
   'finding.decide': m.audit_action_finding_decide,
   'finding.disagreement': m.audit_action_finding_disagreement,
+  'initiative.export': m.audit_action_initiative_export,
 };
 
 const builtInSpaceNames = {
