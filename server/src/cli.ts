@@ -1,6 +1,7 @@
 import { displayNameSchema, handleSchema, passphraseSchema } from '@mizug/domain';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { backupCommands } from './cli/backup-commands';
 import { exportToFile, initiativeList } from './cli/export';
 import { readPassphrase } from './cli/read-passphrase';
 import type { Database } from './db/database';
@@ -121,6 +122,7 @@ const commands: Record<string, Command> = {
       console.log(`Exported ${file.format} as "${file.account.handle}" to ${out}.`);
     },
   },
+  ...backupCommands(withStorage),
   help: {
     summary: 'list the commands',
     async run() {

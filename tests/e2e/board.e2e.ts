@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { initiativeWithInvitations, joined, post, uniqueHandle } from './support/people';
+import { tellStory } from './support/stories';
 
 const QUOTES = ['הערבים הכי ארוכים', 'אף אחד לא מתקשר', 'השכנה מביאה מרק'];
 const FINDING = 'בדידות בערב';
@@ -32,23 +33,13 @@ test('a facilitator clusters cards into a finding by drag, by keyboard and by th
   });
 
   // Miriam tells her story and shares it with the working group, quotable under her name.
-  const story = await post(
-    miriam.page.request,
-    miriam.csrfToken,
-    `/api/initiatives/${initiativeId}/stories`,
-    { spaceId: livedSpaceId, title: 'ערבים', language: 'he', tags: [] },
-  );
-  await miriam.page.goto(`/stories/${story.id}`);
-  const text = miriam.page.getByRole('textbox', { name: 'הסיפור שלך', exact: true });
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  await text.click();
-  await miriam.page.keyboard.type(`${QUOTES.join('. ')}.`);
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  const shared = await miriam.page.request.put(`/api/stories/${story.id}/consent`, {
-    data: { audience: 'working_group', credit: 'name', quoting: 'yes' },
-    headers: { 'x-csrf-token': miriam.csrfToken },
+  const storyId = await tellStory(miriam, {
+    initiativeId,
+    spaceId: livedSpaceId,
+    title: 'ערבים',
+    words: `${QUOTES.join('. ')}.`,
+    consent: { audience: 'working_group', credit: 'name', quoting: 'yes' },
   });
-  expect(shared.status()).toBe(200);
 
   // Noa makes three cards of it in the synthesis space.
   const home = await (await noa.page.request.get(`/api/initiatives/${initiativeId}`)).json();
@@ -57,7 +48,7 @@ test('a facilitator clusters cards into a finding by drag, by keyboard and by th
   )!;
   for (const quote of QUOTES) {
     await post(noa.page.request, noa.csrfToken, `/api/spaces/${synthesis.id}/cards`, {
-      source: { kind: 'story', id: story.id },
+      source: { kind: 'story', id: storyId },
       quote,
     });
   }

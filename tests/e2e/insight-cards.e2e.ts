@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { initiativeWithInvitations, joined, post, uniqueHandle } from './support/people';
+import { initiativeWithInvitations, joined, uniqueHandle } from './support/people';
+import { tellStory } from './support/stories';
 
 const WORDS = 'בערב השקט הכי חזק';
 
@@ -17,26 +18,16 @@ test('a peer selects a passage of a story shared with the group and makes it a c
   const salma = await join('סלמה', uniqueHandle('salma'));
 
   // Miriam writes her story and shares it with her peer group under a pseudonym.
-  const story = await post(
-    miriam.page.request,
-    miriam.csrfToken,
-    `/api/initiatives/${initiativeId}/stories`,
-    { spaceId: livedSpaceId, title: 'ערב', language: 'he', tags: [] },
-  );
-  await miriam.page.goto(`/stories/${story.id}`);
-  const text = miriam.page.getByRole('textbox', { name: 'הסיפור שלך', exact: true });
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  await text.click();
-  await miriam.page.keyboard.type(WORDS);
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  const shared = await miriam.page.request.put(`/api/stories/${story.id}/consent`, {
-    data: { audience: 'peer_group', credit: 'pseudonym', pseudonym: 'ורד', quoting: 'yes' },
-    headers: { 'x-csrf-token': miriam.csrfToken },
+  const storyId = await tellStory(miriam, {
+    initiativeId,
+    spaceId: livedSpaceId,
+    title: 'ערב',
+    words: WORDS,
+    consent: { audience: 'peer_group', credit: 'pseudonym', pseudonym: 'ורד', quoting: 'yes' },
   });
-  expect(shared.status()).toBe(200);
 
   // Salma selects the passage in the story's text and makes it a card in their space.
-  await salma.page.goto(`/stories/${story.id}`);
+  await salma.page.goto(`/stories/${storyId}`);
   const reading = salma.page.getByRole('textbox', { name: 'הסיפור', exact: true });
   await expect(reading).toContainText(WORDS);
   await reading.getByText(WORDS).selectText();

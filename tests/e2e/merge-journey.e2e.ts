@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { initiativeWithInvitations, joined, post, uniqueHandle } from './support/people';
+import { tellStory } from './support/stories';
 import { canvas } from './support/session';
 
 /** Issue 11's "Done when": the whole merge, in Hebrew, in two browsers at once. */
@@ -67,21 +68,12 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
 
   // Set-up through the API (not the point here): Miriam's story, shared with the working group
   // and quotable under her name; Miriam joins the working group, so she writes on the board too.
-  const story = await post(
-    miriam.page.request,
-    miriam.csrfToken,
-    `/api/initiatives/${initiativeId}/stories`,
-    { spaceId: livedSpaceId, title: 'ערב', language: 'he', tags: [] },
-  );
-  await miriam.page.goto(`/stories/${story.id}`);
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  await miriam.page.getByRole('textbox', { name: 'הסיפור שלך', exact: true }).click();
-  await miriam.page.keyboard.type(STORY);
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  await send(miriam.page.request, miriam.csrfToken, 'put', `/api/stories/${story.id}/consent`, {
-    audience: 'working_group',
-    credit: 'name',
-    quoting: 'yes',
+  const storyId = await tellStory(miriam, {
+    initiativeId,
+    spaceId: livedSpaceId,
+    title: 'ערב',
+    words: STORY,
+    consent: { audience: 'working_group', credit: 'name', quoting: 'yes' },
   });
   await send(
     noa.page.request,
@@ -137,7 +129,7 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
   )!;
 
   // 1. The quotes become cards in the synthesis space. Noa selects Miriam's words in her story…
-  await noa.page.goto(`/stories/${story.id}`);
+  await noa.page.goto(`/stories/${storyId}`);
   const reading = noa.page.getByRole('textbox', { name: 'הסיפור', exact: true });
   await expect(reading).toContainText(STORY);
   await reading.evaluate((element, words) => {
@@ -299,7 +291,7 @@ test('the merge in Hebrew: two groups’ quotes become coded cards, clustered at
   await expect(used).toContainText('סופי');
 
   // 10. She withdraws her story: on Noa's open board her card is withdrawn, live.
-  await miriam.page.goto(`/stories/${story.id}`);
+  await miriam.page.goto(`/stories/${storyId}`);
   await miriam.page.getByRole('button', { name: 'משיכת הסיפור שלי' }).click();
   await miriam.page.getByRole('button', { name: 'כן, למשוך אותו' }).click();
   await expect(miriam.page.getByRole('heading', { name: 'הסיפור שלך נמשך בחזרה' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { initiativeWithInvitations, joined, post, uniqueHandle } from './support/people';
+import { tellStory } from './support/stories';
 
 const WORDS = 'בערב השקט הכי חזק כשאף אחד לא מתקשר';
 const shots = process.env.E2E_SHOTS;
@@ -19,28 +20,23 @@ test('a teller approves one quote with its passage in view and withdraws another
   await miriam.page.setViewportSize({ width: 360, height: 800 });
 
   // Miriam writes her story and asks to be asked before anyone quotes it.
-  const story = await post(
-    miriam.page.request,
-    miriam.csrfToken,
-    `/api/initiatives/${initiativeId}/stories`,
-    { spaceId: livedSpaceId, title: 'ערב', language: 'he', tags: [] },
-  );
-  await miriam.page.goto(`/stories/${story.id}`);
-  const text = miriam.page.getByRole('textbox', { name: 'הסיפור שלך', exact: true });
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  await text.click();
-  await miriam.page.keyboard.type(WORDS);
-  await expect(miriam.page.getByText('נשמר', { exact: true })).toBeVisible();
-  const shared = await miriam.page.request.put(`/api/stories/${story.id}/consent`, {
-    data: { audience: 'peer_group', credit: 'pseudonym', pseudonym: 'ורד', quoting: 'ask_first' },
-    headers: { 'x-csrf-token': miriam.csrfToken },
+  const storyId = await tellStory(miriam, {
+    initiativeId,
+    spaceId: livedSpaceId,
+    title: 'ערב',
+    words: WORDS,
+    consent: {
+      audience: 'peer_group',
+      credit: 'pseudonym',
+      pseudonym: 'ורד',
+      quoting: 'ask_first',
+    },
   });
-  expect(shared.status()).toBe(200);
 
   // Salma quotes it twice in their group's space.
   const card = (quote: string) =>
     post(salma.page.request, salma.csrfToken, `/api/spaces/${livedSpaceId}/cards`, {
-      source: { kind: 'story', id: story.id },
+      source: { kind: 'story', id: storyId },
       quote,
     });
   const kept = await card('השקט הכי חזק');
@@ -48,7 +44,7 @@ test('a teller approves one quote with its passage in view and withdraws another
   expect(kept.quoteConsent).toBe('pending');
 
   // From her story, Miriam finds where her words are used: both requests, each in its passage.
-  await miriam.page.goto(`/stories/${story.id}`);
+  await miriam.page.goto(`/stories/${storyId}`);
   await miriam.page.getByRole('link', { name: 'איפה המילים שלי בשימוש' }).click();
   await expect(miriam.page.getByRole('heading', { level: 1 })).toHaveText('איפה המילים שלי בשימוש');
   const requests = miriam.page.getByRole('region', { name: 'מחכה לתשובה שלך' });
