@@ -8,6 +8,7 @@ import { boardRoutes } from './routes/boards';
 import { cardRoutes } from './routes/cards';
 import { codeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
 import { joinRoutes } from './routes/join';
@@ -77,7 +78,8 @@ export function createApp(deps: AppDeps) {
     .route('/api/spaces', boards.spaces)
     .route('/api/boards', boards.boards)
     .route('/api/findings', boards.findings)
-    .route('/api/initiatives', boards.initiatives);
+    .route('/api/initiatives', boards.initiatives)
+    .route('/api/initiatives', exportRoutes(deps));
   app.onError(errorHandler(deps.logger));
   app.notFound(notFoundHandler);
   return app;

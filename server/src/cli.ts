@@ -1,6 +1,8 @@
 import { displayNameSchema, handleSchema, passphraseSchema } from '@mizug/domain';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { backupCommands } from './cli/backup-commands';
+import { exportToFile, initiativeList } from './cli/export';
 import { readPassphrase } from './cli/read-passphrase';
 import type { Database } from './db/database';
 import { migrate } from './db/migrate';
@@ -81,6 +83,43 @@ const commands: Record<string, Command> = {
         }
       });
       console.log(`Created the admin "${handle}". Sign in at /signin to create an initiative.`);
+    },
+  },
+  initiatives: {
+    summary: "list every initiative's id and name (--json for scripts)",
+    async run(args) {
+      const { values } = parseArgs({ args, options: { json: { type: 'boolean' } } });
+      const list = await withStorage(initiativeList);
+      if (values.json) console.log(JSON.stringify(list, null, 2));
+      else for (const { id, name } of list) console.log(`${id}  ${name}`);
+    },
+  },
+  export: {
+    summary:
+      "export an initiative's knowledge as consented: --initiative ID --format qdpx|qdc|csv|json --out PATH [--as HANDLE, default: its first admin]",
+    async run(args) {
+      const { values } = parseArgs({
+        args,
+        options: {
+          initiative: { type: 'string' },
+          format: { type: 'string' },
+          out: { type: 'string' },
+          as: { type: 'string' },
+        },
+      });
+      if (!values.initiative || !values.format || !values.out)
+        throw new Error(
+          'export needs --initiative, --format and --out, e.g. pnpm mizug export --initiative <id> --format qdpx --out project.qdpx (ids: pnpm mizug initiatives --json)',
+        );
+      const { initiative, format, out } = values;
+      if (!z.uuid().safeParse(initiative).success)
+        throw new Error(
+          '--initiative must be an initiative id (see pnpm mizug initiatives --json).',
+        );
+      const file = await withStorage((db) =>
+        exportToFile(db, { initiativeId: initiative, format, out, as: values.as }),
+      );
+      console.log(`Exported ${file.format} as "${file.account.handle}" to ${out}.`);
     },
   },
   ...backupCommands(withStorage),

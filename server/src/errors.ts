@@ -66,6 +66,8 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   quotes_not_approved: { status: 409, message: m.error_quotes_not_approved },
   quote_declined_in_statement: { status: 409, message: m.error_quote_declined_in_statement },
   quote_approval_not_asked: { status: 409, message: m.error_quote_approval_not_asked },
+  export_format_unknown: { status: 404, message: m.error_export_format_unknown },
+  export_codebook_empty: { status: 409, message: m.error_export_codebook_empty },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

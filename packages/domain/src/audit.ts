@@ -70,6 +70,7 @@ export const auditActions = [
   'finding.disagreement',
   'finding.quotes_request',
   'finding.quote_decide',
+  'initiative.export',
 ] as const;
 export const auditActionSchema = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditActionSchema>;

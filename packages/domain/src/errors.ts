@@ -64,6 +64,8 @@ export const errorCodes = [
   'quotes_not_approved',
   'quote_declined_in_statement',
   'quote_approval_not_asked',
+  'export_format_unknown',
+  'export_codebook_empty',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -96,6 +96,7 @@ export const auditActionLabels: Record<AuditAction, () => string> = {
   'finding.disagreement': m.audit_action_finding_disagreement,
   'finding.quotes_request': m.audit_action_finding_quotes_request,
   'finding.quote_decide': m.audit_action_finding_quote_decide,
+  'initiative.export': m.audit_action_initiative_export,
 };
 
 const builtInSpaceNames = {

@@ -125,3 +125,10 @@ export async function updateSpaceKnowledge(db: Queryable, id: string, knowledge:
     knowledge,
   ]);
 }
+
+/** Every initiative of the instance, oldest first: for the operator's command line. */
+export async function listAllInitiatives(
+  db: Queryable,
+): Promise<{ id: string; name: string; languages: InitiativeSummary['languages'] }[]> {
+  return db.query('SELECT id, name, languages FROM initiatives ORDER BY created_at, id', []);
+}

@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { Readable } from 'node:stream';
+import { z } from 'zod';
+import type { AppDeps } from '../deps';
+import type { AppEnv } from '../http/context';
+import { requireAccount } from '../http/sign-in';
+import { validate } from '../http/validate';
+import { exportInitiative } from '../services/exports/export';
+
+/** `attachment` with an ASCII fallback and the real (Hebrew, Arabic…) name per RFC 6266/5987. */
+export function contentDisposition(fileName: string) {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** `GET /api/initiatives/:initiativeId/exports/:format`: the file, streamed as it is written. */
+export function exportRoutes(deps: AppDeps) {
+  return new Hono<AppEnv>().get(
+    '/:initiativeId/exports/:format',
+    validate('param', z.object({ initiativeId: z.uuid(), format: z.string().max(20) })),
+    async (c) => {
+      const { initiativeId, format } = c.req.valid('param');
+      const file = await exportInitiative(deps.db, requireAccount(c), initiativeId, format);
+      return c.body(Readable.toWeb(file.stream) as ReadableStream, 200, {
+        'Content-Type': file.mediaType,
+        'Content-Disposition': contentDisposition(file.fileName),
+        'Cache-Control': 'no-store',
+      });
+    },
+  );
+}

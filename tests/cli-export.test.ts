@@ -1,0 +1,135 @@
+import { exportBundleSchema } from '@mizug/exporters';
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../server/src/db/database';
+import { openPglite } from '../server/src/db/pglite';
+import { openPostgres } from '../server/src/db/postgres';
+import { exportTexts, exportWorld } from './factories/export-world';
+import { testStorages } from './support/databases';
+import { startTestServer, type TestServer } from './support/test-server';
+import { unzip } from './support/unzip';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** Runs `pnpm mizug …` as the root script does; never throws on a failing exit. */
+async function mizug(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/cli.ts', ...args],
+      { cwd: root, env: { ...process.env, DATABASE_URL: '', MIZUG_DATA_DIR: '', ...env } },
+    );
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/**
+ * Storage the command line can open too: a PGlite data folder (the server closes it first, as
+ * PGlite allows one process), or a PostgreSQL database the server keeps using meanwhile.
+ */
+async function sharedStorage(
+  kind: 'pglite' | 'postgres',
+  folder: string,
+): Promise<{ db: Database; env: Record<string, string>; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    // Where `MIZUG_DATA_DIR` keeps its PGlite database.
+    const dataDir = join(folder, 'data', 'pglite');
+    mkdirSync(join(folder, 'data'));
+    // A real folder (initdb, a few seconds): a template loaded in memory is not written there.
+    const db: Database = await openPglite(dataDir);
+    return { db, env: { MIZUG_DATA_DIR: join(folder, 'data') }, drop: async () => {} };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `mizug_test_${randomBytes(6).toString('hex')}`;
+  const admin = openPostgres(adminUrl, { max: 1 });
+  await admin.exec(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    db: openPostgres(url.toString(), { max: 4 }),
+    env: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      await admin.exec(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.close();
+    },
+  };
+}
+
+describe.each(testStorages)('pnpm mizug export over %s', (kind) => {
+  const folder = mkdtempSync(join(tmpdir(), 'mizug-cli-export-'));
+  let server: TestServer;
+  let storage: Awaited<ReturnType<typeof sharedStorage>>;
+  let world: Awaited<ReturnType<typeof exportWorld>>;
+
+  beforeAll(async () => {
+    storage = await sharedStorage(kind, folder);
+    server = await startTestServer(kind, { db: storage.db });
+    world = await exportWorld(server);
+    // PGlite is one process's: the server lets go before the command line opens it.
+    if (kind === 'pglite') await server.stop();
+  }, 120_000);
+  afterAll(async () => {
+    if (kind === 'postgres') await server?.stop();
+    await storage?.drop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('lists the initiatives as JSON and exports one to a file, as its admin or as a researcher', async () => {
+    const listed = await mizug(['initiatives', '--json'], storage.env);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual([
+      expect.objectContaining({ id: world.seed.initiativeId, name: expect.any(String) }),
+    ]);
+
+    const out = join(folder, 'project.qdpx');
+    const args = ['export', '--initiative', world.seed.initiativeId, '--format', 'qdpx'];
+    const done = await mizug([...args, '--out', out], storage.env);
+    expect(done.code, done.stderr).toBe(0);
+    const files = await unzip(readFileSync(out));
+    expect(files.get('project.qde')!.toString('utf8')).toContain('<Project');
+    const bytes = Buffer.concat([...files.values()]);
+    expect(bytes.includes(Buffer.from(exportTexts.anonymousQuote))).toBe(true);
+    for (const secret of world.secrets) expect(bytes.includes(Buffer.from(secret))).toBe(false);
+
+    const json = join(folder, 'graph.json');
+    const asResearcher = await mizug(
+      [
+        'export',
+        '--initiative',
+        world.seed.initiativeId,
+        '--format',
+        'json',
+        '--out',
+        json,
+        '--as',
+        'rana',
+      ],
+      storage.env,
+    );
+    expect(asResearcher.code, asResearcher.stderr).toBe(0);
+    const bundle = exportBundleSchema.parse(JSON.parse(readFileSync(json, 'utf8')).graph);
+    expect(bundle.withheld.map(({ cardId }) => cardId)).toEqual([world.cards.pending.id]);
+    // Each command opens the storage anew (PGlite takes seconds on two shared cores).
+  }, 180_000);
+
+  it('refuses a teller, an unknown format and missing options with a clear message', async () => {
+    const base = ['export', '--initiative', world.seed.initiativeId, '--out', join(folder, 'x')];
+    const teller = await mizug([...base, '--format', 'csv', '--as', 'miriam'], storage.env);
+    expect(teller.code).toBe(1);
+    expect(teller.stderr).toContain('"miriam" may not export this initiative');
+    const format = await mizug([...base, '--format', 'docx2'], storage.env);
+    expect(format.stderr).toContain('--format must be one of qdpx, qdc, csv, json');
+    const missing = await mizug(['export', '--format', 'csv'], storage.env);
+    expect(missing.stderr).toContain('export needs --initiative, --format and --out');
+    for (const result of [teller, format, missing]) expect(result.stderr).not.toContain('    at ');
+  }, 180_000);
+});
