@@ -40,9 +40,10 @@ describe('the built-in methods', () => {
       // Drafted by the facilitators on each group's own board, validated by the group.
       ['MK-4', 'each_group', 'every_group_validated', 'board'],
       ['MK-5', 'each_group', 'every_group_released', 'release'],
-      ['MK-6', 'representatives', 'facilitator_closes', 'contributions'],
+      // The representatives merge on the synthesis board.
+      ['MK-6', 'representatives', 'facilitator_closes', 'board'],
     ]);
-    // And each group validates the merged result.
+    // And each group validates the merged result, finding by finding on that board.
     expect(stages[7]).toEqual(['MK-7', 'each_group', 'every_group_validated', 'validation']);
     // The mixed writing team co-writes the final text on the session's board.
     expect(stages[8]).toEqual(['MK-8', 'working_group', 'every_group_validated', 'board']);
