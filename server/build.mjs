@@ -1,5 +1,7 @@
 // Bundles the server into dist/ with the workspace packages inlined and npm dependencies left
 // external, and copies the SQL migrations next to the bundle where migrate.ts looks for them.
+// Inlined CommonJS code (xmlbuilder2's, through @mizug/exporters) calls require() for Node's own
+// modules, which an ES module lacks: the banner gives the bundle one.
 import { cp, readFile, rm } from 'node:fs/promises';
 import { build } from 'esbuild';
 
@@ -17,5 +19,8 @@ await build({
   sourcemap: true,
   external,
   logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __mizugCreateRequire } from 'node:module'; const require = __mizugCreateRequire(import.meta.url);",
+  },
 });
 await cp('src/db/migrations', 'dist/migrations', { recursive: true });
