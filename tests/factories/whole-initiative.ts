@@ -212,6 +212,15 @@ export async function seedWholeInitiative(db: Database, prefix = ''): Promise<Wh
     `INSERT INTO finding_disagreements (finding_id, space_id, position, recorded_by) VALUES ($1, $2, 'לא', $3)`,
     [finding, lived, teller],
   );
+  await q(
+    `INSERT INTO finding_quote_approvals (finding_id, card_id, person_id, credit, credit_name, decision, decided_at)
+     VALUES ($1, $2, $3, 'pseudonym', 'ורד', 'approved', now())`,
+    [finding, card, teller],
+  );
+  await q('INSERT INTO finding_final_cards (finding_id, card_id, position) VALUES ($1, $2, 0)', [
+    finding,
+    card,
+  ]);
   for (const action of ['initiative.create', 'story.create', 'finding.final'])
     await q(
       `INSERT INTO audit_log (initiative_id, actor_id, action, details, teller_of) VALUES ($1, $2, $3, $4::text::jsonb, $5)`,

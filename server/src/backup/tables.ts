@@ -89,6 +89,8 @@ export const backupTables: BackupTable[] = [
   { name: 'finding_rounds', scope: ofFindings },
   { name: 'finding_decisions', scope: ofFindings },
   { name: 'finding_disagreements', scope: ofFindings },
+  { name: 'finding_quote_approvals', scope: ofFindings },
+  { name: 'finding_final_cards', scope: ofFindings },
   // The id is the instance's running number: the restored entries get the target's next ones,
   // in the same order.
   { name: 'audit_log', scope: ofInitiative, omitColumns: ['id'], orderBy: 't.id' },
