@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 import { placeCard } from '../packages/editor/src/board';
+import { chromiumLaunchOptions } from '../tests/support/chromium';
 import { connectDoc, writeParagraph } from '../tests/support/collab-client';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
@@ -258,17 +259,7 @@ export async function run() {
   if (!existsSync(entry)) execFileSync('pnpm', ['build'], { cwd: root, stdio: 'inherit' });
   const dataDir = mkdtempSync(join(tmpdir(), 'mizug-bench-board-'));
   const server = await startServer(dataDir);
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     const { url, context } = await seed(browser);
     // Each time in a new tab: leaving a 500-card board is not part of opening one.

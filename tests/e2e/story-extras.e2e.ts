@@ -1,18 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { initiativeWithInvitations, joined, post, uniqueHandle } from './support/people';
 import { SMALL_JPEG } from './support/photo';
+import { chromiumLaunchOptions } from '../support/chromium';
 
-// Chromium's fake microphone (a beep), accepted without a prompt; the rest as playwright.config.ts.
+// Chromium's fake microphone (a beep), accepted without a prompt.
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    ...chromiumLaunchOptions,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...chromiumLaunchOptions.args,
       '--use-fake-ui-for-media-stream',
       '--use-fake-device-for-media-stream',
     ],
