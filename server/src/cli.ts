@@ -10,6 +10,8 @@ import { openStorage } from './db/open';
 import { loadConfig } from './env';
 import { AppError } from './errors';
 import { createInstanceAdmin } from './services/create-admin';
+import { demoGreeting } from './demo/first-run';
+import { seedDemo } from './demo/seed-demo';
 
 /** Opens the configured storage, brings it up to date, runs `work` and closes it. */
 async function withStorage<T>(work: (db: Database) => Promise<T>): Promise<T> {
@@ -120,6 +122,16 @@ const commands: Record<string, Command> = {
         exportToFile(db, { initiativeId: initiative, format, out, as: values.as }),
       );
       console.log(`Exported ${file.format} as "${file.account.handle}" to ${out}.`);
+    },
+  },
+  'seed-demo': {
+    summary:
+      'load the demo initiative (loneliness in old age, in Hebrew, Arabic and English) into this instance; refuses if it is there already or its handles are taken',
+    async run(args) {
+      parseArgs({ args, options: {} });
+      const demo = await withStorage(seedDemo);
+      console.log(`Loaded the demo initiative ${demo.initiativeId}.`);
+      console.log(demoGreeting(demo, 'http://localhost:3000'));
     },
   },
   ...backupCommands(withStorage),
