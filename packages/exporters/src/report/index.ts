@@ -1,0 +1,5 @@
+export { reportDocument, type ReportBlock, type ReportDocument, type ReportWords } from './model';
+export { reportMarkdown, escapeMarkdown } from './markdown';
+export { reportDocx } from './docx';
+export { reportHtml, escapeHtml } from './html';
+export { reportPdf, chromiumLaunchOptions, ChromiumMissingError } from './pdf';
