@@ -2,4 +2,5 @@ export { reportDocument, type ReportBlock, type ReportDocument, type ReportWords
 export { reportMarkdown, escapeMarkdown } from './markdown';
 export { reportDocx } from './docx';
 export { reportHtml, escapeHtml } from './html';
-export { reportPdf, chromiumLaunchOptions, ChromiumMissingError } from './pdf';
+export { reportPdf, ChromiumMissingError } from './pdf';
+export { chromiumLaunchOptions } from './chromium';

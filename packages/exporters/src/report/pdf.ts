@@ -1,25 +1,8 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from './chromium';
 import { reportHtml } from './html';
 import type { ReportDocument } from './model';
-
-/**
- * Debian's Chromium (or `CHROMIUM_PATH`, read when launched) as the PDF writer, every browser test and benchmark launch it: browser
- * downloads are impossible on our machines, and these flags keep it quiet and able to run as root.
- */
-export const chromiumLaunchOptions = {
-  get executablePath() {
-    return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  },
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-};
 
 /** Chromium is optional on a server: without it, PDF is the one format it cannot write. */
 export class ChromiumMissingError extends Error {
