@@ -98,7 +98,7 @@ const commands: Record<string, Command> = {
   },
   export: {
     summary:
-      "export an initiative's knowledge as consented: --initiative ID --format qdpx|qdc|csv|json --out PATH [--as HANDLE, default: its first admin]",
+      "export an initiative's knowledge as consented: --initiative ID --format qdpx|qdc|csv|json|md|docx|pdf --out PATH [--as HANDLE, default: its first admin]",
     async run(args) {
       const { values } = parseArgs({
         args,
