@@ -7,6 +7,7 @@ import type {
   Story,
 } from '@mizug/domain';
 import { findingField, placeCard } from '@mizug/editor/board';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
 import type { Database } from '../db/database';
@@ -14,7 +15,8 @@ import { createLogger } from '../logger';
 import { createNodeServer, type NodeServer } from '../node-server';
 import { createInstanceAdmin } from '../services/create-admin';
 import { DemoCaller } from './caller';
-import { demoFixture, type DemoFixture, type DemoPerson } from './fixture';
+import { demoFixture, fixtureFile, type DemoFixture, type DemoPerson } from './fixture';
+import { drawScene } from './pictures';
 import { findDemo, markDemo, type DemoSummary } from './demo-store';
 
 /** Why a demo cannot be loaded into this instance, in words for the operator. */
@@ -120,6 +122,20 @@ async function buildDemo(node: NodeServer, baseUrl: string, fixture: DemoFixture
       teller.accountId,
     );
     await teller.put(`/api/stories/${story.id}/consent`, spec.consent);
+    for (const photo of spec.photos ?? []) {
+      const form = new FormData();
+      form.set('file', new File([await drawScene(photo.scene)], `${photo.scene}.jpg`));
+      form.set('caption', photo.caption);
+      form.set('alt', photo.alt);
+      await teller.post(`/api/stories/${story.id}/photos`, form);
+    }
+    if (spec.recording) {
+      const form = new FormData();
+      const bytes = await readFile(fixtureFile(spec.recording.file));
+      form.set('file', new File([bytes], spec.recording.file, { type: 'audio/webm' }));
+      form.set('transcript', spec.recording.transcript);
+      await teller.post(`/api/stories/${story.id}/recordings`, form);
+    }
     stories.set(spec.key, story);
   }
 
