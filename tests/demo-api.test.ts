@@ -4,6 +4,7 @@ import {
   type Finding,
   type InitiativeSummary,
   type InsightCard,
+  type SessionView,
   type Story,
 } from '@mizug/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,26 @@ describe.each(testStorages)('the demo initiative over %s', (kind) => {
     ).json()) as { transcript: string }[];
     expect(recordings.map((recording) => recording.transcript)).toEqual([
       told('carer').recording!.transcript,
+    ]);
+  });
+
+  it('stands half way through a Learning from Success session, its answered questions kept', async () => {
+    const { person: miriam } = await continueAs('demo.miriam');
+    const [session] = (await (
+      await miriam.get(`/api/initiatives/${initiativeId}/sessions`)
+    ).json()) as { id: string }[];
+    const view = (await (await miriam.get(`/api/sessions/${session!.id}`)).json()) as SessionView;
+    expect(view.title).toBe(demoFixture.learningFromSuccess.title);
+    expect(view.stages.filter((stage) => stage.status !== 'not_started')).toEqual(
+      ['LS-1', 'LS-2', 'LS-3', 'LS-4'].map((id) =>
+        expect.objectContaining({ id, status: id === 'LS-4' ? 'open' : 'closed' }),
+      ),
+    );
+    expect(view.contributions.map((contribution) => contribution.kind)).toEqual([
+      'question',
+      'answer',
+      'question',
+      'answer',
     ]);
   });
 

@@ -80,6 +80,24 @@ export const demoFixtureSchema = z.object({
     ),
     unplaced: z.array(key),
   }),
+  /** A Learning from Success session half way: the stages done so far, the last one open. */
+  learningFromSuccess: z.object({
+    title: z.string(),
+    owner: key,
+    stages: z.array(
+      z.object({
+        id: z.string(),
+        /** What the owner writes on the stage's canvas. */
+        text: z.string().optional(),
+        /** The circle's clarifying questions and the owner's answers. */
+        questions: z
+          .array(z.object({ by: key, question: z.string(), answer: z.string() }))
+          .optional(),
+        /** Left open, where the session stands now. */
+        open: z.boolean().optional(),
+      }),
+    ),
+  }),
 });
 export type DemoFixture = z.infer<typeof demoFixtureSchema>;
 export type DemoPerson = DemoFixture['people'][number];

@@ -4,6 +4,7 @@ import type {
   Finding,
   InitiativeHome,
   InsightCard,
+  SessionView,
   Story,
 } from '@mizug/domain';
 import { findingField, placeCard } from '@mizug/editor/board';
@@ -224,11 +225,84 @@ async function buildDemo(node: NodeServer, baseUrl: string, fixture: DemoFixture
     facilitator.accountId,
   );
 
+  await learningHalfWay(node, fixture.learningFromSuccess, {
+    initiativeId,
+    groupId: spaceOf('lived_experience'),
+    facilitator,
+    person,
+    circle: fixture.people
+      .filter((spec) => spec.space === 'lived_experience')
+      .map((spec) => person(spec.key)),
+  });
+
   // Last, so the cards above quoted it first: withdrawing marks them withdrawn everywhere.
   for (const spec of fixture.stories.filter((story) => story.withdrawn))
     await person(spec.teller).put(`/api/stories/${stories.get(spec.key)!.id}/withdrawal`, {});
 
   return { initiativeId, people };
+}
+
+/**
+ * A Learning from Success session about the owner's own success, run as its learning companion
+ * and circle would run it, up to the stage where it stands now (left open).
+ */
+async function learningHalfWay(
+  node: NodeServer,
+  spec: DemoFixture['learningFromSuccess'],
+  at: {
+    initiativeId: string;
+    groupId: string;
+    facilitator: DemoCaller;
+    person: (key: string) => DemoCaller;
+    circle: DemoCaller[];
+  },
+) {
+  const { facilitator, groupId } = at;
+  const owner = at.person(spec.owner);
+  const session = await facilitator.post<SessionView>(
+    `/api/initiatives/${at.initiativeId}/sessions`,
+    {
+      methodId: 'learning-from-success',
+      title: spec.title,
+      groups: [{ spaceId: groupId, facilitatorIds: [facilitator.accountId] }],
+      ownerId: owner.accountId,
+    },
+  );
+  for (const member of at.circle)
+    await member.post(`/api/sessions/${session.id}/contract/acceptance`);
+  const stagePath = (stageId: string) => `/api/sessions/${session.id}/stages/${stageId}`;
+  for (const stage of spec.stages) {
+    await facilitator.post(`${stagePath(stage.id)}/open`);
+    if (stage.text) {
+      const view = await owner.get<SessionView>(`/api/sessions/${session.id}`);
+      const canvas = view.canvases.find(
+        (candidate) =>
+          candidate.stageId === stage.id &&
+          candidate.spaceId === groupId &&
+          candidate.purpose === 'work',
+      )!;
+      await node.collab.edit(
+        canvas.docName,
+        (doc) => writeParagraphs(doc, [stage.text!]),
+        owner.accountId,
+      );
+    }
+    for (const asked of stage.questions ?? []) {
+      const asking = await at
+        .person(asked.by)
+        .post<SessionView>(`${stagePath(stage.id)}/contributions`, { body: asked.question });
+      const question = asking.contributions.find(
+        (contribution) => contribution.body === asked.question,
+      )!;
+      await owner.post(`${stagePath(stage.id)}/contributions`, {
+        body: asked.answer,
+        parentId: question.id,
+      });
+    }
+    if (stage.open) break;
+    await owner.post(`${stagePath(stage.id)}/owner-confirmation`);
+    await facilitator.post(`${stagePath(stage.id)}/close`, {});
+  }
 }
 
 /**
