@@ -147,8 +147,8 @@ interface Waiting {
 }
 
 /**
- * Group commit across documents: appends made in the same turn of the event loop, and those made
- * while a statement is in flight, go out together as one multi-row INSERT (one commit, one
+ * Group commit across documents: appends made while a statement is in flight (and in the same
+ * run of code) go out together as one multi-row INSERT (one commit, one
  * round trip) rather than one per document. Each caller's promise resolves only once its rows
  * are committed, so store-before-broadcast holds; if the statement fails, every append in it
  * fails (each room then discards and its clients resync, as for any failed append).
@@ -170,8 +170,9 @@ class GroupCommit {
       });
       if (!this.scheduled && !this.writing) {
         this.scheduled = true;
-        // After the other sockets' messages read in this turn of the loop.
-        setImmediate(() => {
+        // With what else this run of code appends (a microtask, not a later turn: an append
+        // while nothing is in flight goes out at once, ahead of queries issued after it).
+        queueMicrotask(() => {
           this.scheduled = false;
           void this.write();
         });
