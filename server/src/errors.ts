@@ -68,6 +68,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   quote_approval_not_asked: { status: 409, message: m.error_quote_approval_not_asked },
   export_format_unknown: { status: 404, message: m.error_export_format_unknown },
   export_codebook_empty: { status: 409, message: m.error_export_codebook_empty },
+  export_pdf_needs_chromium: { status: 503, message: m.error_export_pdf_needs_chromium },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

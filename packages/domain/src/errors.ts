@@ -66,6 +66,7 @@ export const errorCodes = [
   'quote_approval_not_asked',
   'export_format_unknown',
   'export_codebook_empty',
+  'export_pdf_needs_chromium',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -34,6 +34,8 @@ const refusals: Partial<Record<string, string>> = {
   forbidden: 'may not export this initiative (researchers, facilitators and admins may)',
   not_found: 'is not a member of this initiative, or it does not exist',
   export_codebook_empty: 'cannot export a codebook: it has no codes yet',
+  export_pdf_needs_chromium:
+    'cannot be given a PDF here: PDF needs Chromium (install it at /usr/bin/chromium or set CHROMIUM_PATH)',
 };
 
 /** `pnpm mizug export`: one initiative in one format, written to `out` whole or not at all. */

@@ -24,6 +24,7 @@ import { version } from '../../version';
 import { listInitiativeFindings } from '../boards/read';
 import { readableCards, type ReadableCard } from '../cards/read';
 import { sourceText } from '../cards/sources';
+import { findingReportParts } from './report-parts';
 
 const builtInSpaceName: Record<Space['kind'], (i: object, o: { locale: Locale }) => string> = {
   lived_experience: m.space_lived_experience,
@@ -102,8 +103,10 @@ export async function buildExportBundle(
   const users = new Map<string, ExportUser>();
   const userFor = (entry: ReadableCard): string => {
     const { source, view } = entry;
+    // A teller credited otherwise on another story is another user: an anonymous story is
+    // never linked to the same teller's name or pseudonym.
     const key = source.story
-      ? `teller:${source.story.tellerId}`
+      ? `teller:${source.story.tellerId}:${view.credit.credit}:${view.credit.name ?? ''}`
       : view.credit.credit === 'group'
         ? `group:${source.groupSpaceId}`
         : `author:${source.groupSpaceId}:${view.credit.name}`;
@@ -207,9 +210,10 @@ export async function buildExportBundle(
       .filter((board) => synthesisIds.has(board.spaceId))
       .map(({ id }) => id),
   );
-  const findings = (await listInitiativeFindings(db, account, initiativeId))
-    .filter((finding) => boardsInSynthesis.has(finding.boardId))
-    .map((finding) => ({
+  const findings: ExportBundle['findings'] = [];
+  for (const finding of await listInitiativeFindings(db, account, initiativeId)) {
+    if (!boardsInSynthesis.has(finding.boardId)) continue;
+    findings.push({
       id: finding.id,
       title: exportableText(finding.title),
       status: finding.status,
@@ -218,13 +222,21 @@ export async function buildExportBundle(
       openQuestions: exportableText(finding.openQuestions),
       cardIds: finding.cards.map(({ id }) => id).filter((id) => exported.has(id)),
       withheldCardIds: finding.cards.map(({ id }) => id).filter((id) => held.has(id)),
-    }));
+      ...(await findingReportParts(db, account, finding)),
+    });
+  }
 
   const codes = await listCodes(db, initiativeId);
   const codeNames = uniqueNames(codes, locale);
   const groupIds = new Set([
     ...[...sources.values()].map(({ groupId }) => groupId),
     ...withheld.map(({ groupId }) => groupId),
+    // The groups a finding credits, that decided on it or whose position it keeps.
+    ...findings.flatMap((finding) => [
+      ...finding.credits.groupIds,
+      ...finding.validation.map(({ groupId }) => groupId),
+      ...finding.disagreements.map(({ groupId }) => groupId),
+    ]),
   ]);
   return exportBundleSchema.parse({
     format: 'mizug-export',
