@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,12 @@ describe('pnpm mizug', () => {
     const { code, stdout } = await mizug(['help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/migrate\s+apply pending database migrations/);
+    // Every command that exists, and nothing else; the README's list says the same.
+    const listed = [...stdout.matchAll(/^ {2}(\S+) /gm)].map((match) => match[1]);
+    const commands = ['migrate', 'create-admin', 'initiatives', 'export', 'backup', 'restore'];
+    expect(listed.toSorted()).toEqual([...commands, 'seed-demo', 'help'].toSorted());
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    for (const name of [...commands, 'seed-demo']) expect(readme).toContain(`\`${name}\``);
   });
 
   it('migrates a new data folder once', async () => {
