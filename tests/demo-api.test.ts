@@ -84,6 +84,8 @@ describe.each(testStorages)('the demo initiative over %s', (kind) => {
       'final',
       'returned',
       'returned',
+      // The Merging of Knowledge session's merged finding, at its validation loop.
+      'returned',
     ]);
     const askedForChanges = findings.find((finding) =>
       finding.decisions.some((decision) => decision.standing === 'changes'),
@@ -128,23 +130,53 @@ describe.each(testStorages)('the demo initiative over %s', (kind) => {
     ]);
   });
 
+  /** The session of the demo titled `title`, as `who` reads it. */
+  async function sessionTitled(who: Person, title: string) {
+    const sessions = (await (
+      await who.get(`/api/initiatives/${initiativeId}/sessions`)
+    ).json()) as { id: string; title: string }[];
+    const found = sessions.find((session) => session.title === title)!;
+    return (await (await who.get(`/api/sessions/${found.id}`)).json()) as SessionView;
+  }
+  const started = (view: SessionView) =>
+    view.stages
+      .filter((stage) => stage.status !== 'not_started')
+      .map((stage) => [stage.id, stage.status]);
+
   it('stands half way through a Learning from Success session, its answered questions kept', async () => {
     const { person: miriam } = await continueAs('demo.miriam');
-    const [session] = (await (
-      await miriam.get(`/api/initiatives/${initiativeId}/sessions`)
-    ).json()) as { id: string }[];
-    const view = (await (await miriam.get(`/api/sessions/${session!.id}`)).json()) as SessionView;
-    expect(view.title).toBe(demoFixture.learningFromSuccess.title);
-    expect(view.stages.filter((stage) => stage.status !== 'not_started')).toEqual(
-      ['LS-1', 'LS-2', 'LS-3', 'LS-4'].map((id) =>
-        expect.objectContaining({ id, status: id === 'LS-4' ? 'open' : 'closed' }),
-      ),
-    );
+    const view = await sessionTitled(miriam, demoFixture.learningFromSuccess.title);
+    expect(started(view)).toEqual([
+      ['LS-1', 'closed'],
+      ['LS-2', 'closed'],
+      ['LS-3', 'closed'],
+      ['LS-4', 'open'],
+    ]);
     expect(view.contributions.map((contribution) => contribution.kind)).toEqual([
       'question',
       'answer',
       'question',
       'answer',
+    ]);
+  });
+
+  it('stands at the validation loop of Merging of Knowledge, the merged finding returned to both groups', async () => {
+    const { person: yael } = await continueAs('demo.yael');
+    const view = await sessionTitled(yael, demoFixture.mergingOfKnowledge.title);
+    expect(started(view)).toEqual([
+      ['MK-2', 'closed'],
+      ['MK-3', 'closed'],
+      ['MK-4', 'closed'],
+      ['MK-5', 'closed'],
+      ['MK-6', 'closed'],
+      ['MK-7', 'open'],
+    ]);
+    const boardId = view.stages.find((stage) => stage.id === 'MK-7')!.boards[0]!.boardId;
+    const findings = (await (
+      await yael.get(`/api/boards/${boardId}/findings`)
+    ).json()) as Finding[];
+    expect(findings.map((finding) => [finding.title, finding.status])).toEqual([
+      [demoFixture.mergingOfKnowledge.merged.title, 'returned'],
     ]);
   });
 

@@ -98,6 +98,20 @@ export const demoFixtureSchema = z.object({
       }),
     ),
   }),
+  /**
+   * A Merging of Knowledge session at its validation loop (MK-7 open): posts, each group's own
+   * canvas validated and released, representatives named, a merged finding returned to both.
+   */
+  mergingOfKnowledge: z.object({
+    title: z.string(),
+    posts: z.array(z.object({ by: key, body: z.string() })),
+    canvases: z.record(
+      z.enum(['lived_experience', 'practitioners']),
+      z.object({ by: key, paragraphs: z.array(z.string()).min(1) }),
+    ),
+    representatives: z.record(z.enum(['lived_experience', 'practitioners']), z.array(key)),
+    merged: z.object({ title: z.string(), statement: z.string() }),
+  }),
 });
 export type DemoFixture = z.infer<typeof demoFixtureSchema>;
 export type DemoPerson = DemoFixture['people'][number];

@@ -1,11 +1,12 @@
-import type {
-  Board,
-  CreatedInvitation,
-  Finding,
-  InitiativeHome,
-  InsightCard,
-  SessionView,
-  Story,
+import {
+  boardDocName,
+  type Board,
+  type CreatedInvitation,
+  type Finding,
+  type InitiativeHome,
+  type InsightCard,
+  type SessionView,
+  type Story,
 } from '@mizug/domain';
 import { findingField, placeCard } from '@mizug/editor/board';
 import { readFile } from 'node:fs/promises';
@@ -235,6 +236,16 @@ async function buildDemo(node: NodeServer, baseUrl: string, fixture: DemoFixture
       .map((spec) => person(spec.key)),
   });
 
+  await mergingToValidation(node, fixture.mergingOfKnowledge, {
+    initiativeId,
+    groupOf: spaceOf,
+    facilitator,
+    person,
+    participants: fixture.people
+      .filter((spec) => spec.space === 'lived_experience' || spec.space === 'practitioners')
+      .map((spec) => person(spec.key)),
+  });
+
   // Last, so the cards above quoted it first: withdrawing marks them withdrawn everywhere.
   for (const spec of fixture.stories.filter((story) => story.withdrawn))
     await person(spec.teller).put(`/api/stories/${stories.get(spec.key)!.id}/withdrawal`, {});
@@ -303,6 +314,107 @@ async function learningHalfWay(
     await owner.post(`${stagePath(stage.id)}/owner-confirmation`);
     await facilitator.post(`${stagePath(stage.id)}/close`, {});
   }
+}
+
+type GroupKind = 'lived_experience' | 'practitioners';
+
+/**
+ * A Merging of Knowledge session brought to its validation loop as its facilitator and groups
+ * would: each group builds its own knowledge apart, validates and releases it, representatives
+ * merge, and the merged finding is returned to both groups (MK-7, left open).
+ */
+async function mergingToValidation(
+  node: NodeServer,
+  spec: DemoFixture['mergingOfKnowledge'],
+  at: {
+    initiativeId: string;
+    groupOf: (kind: GroupKind) => string;
+    facilitator: DemoCaller;
+    person: (key: string) => DemoCaller;
+    participants: DemoCaller[];
+  },
+) {
+  const { facilitator, groupOf, person } = at;
+  const kinds: GroupKind[] = ['lived_experience', 'practitioners'];
+  const session = await facilitator.post<SessionView>(
+    `/api/initiatives/${at.initiativeId}/sessions`,
+    {
+      methodId: 'merging-of-knowledge',
+      title: spec.title,
+      groups: kinds.map((kind) => ({
+        spaceId: groupOf(kind),
+        facilitatorIds: [facilitator.accountId],
+      })),
+    },
+  );
+  const stagePath = (stageId: string) => `/api/sessions/${session.id}/stages/${stageId}`;
+  const open = (stageId: string) => facilitator.post(`${stagePath(stageId)}/open`);
+  const close = (stageId: string) => facilitator.post(`${stagePath(stageId)}/close`, {});
+  const approveBoth = async (stageId: string) => {
+    for (const kind of kinds)
+      await person(spec.canvases[kind]!.by).post(`${stagePath(stageId)}/validations`, {
+        spaceId: groupOf(kind),
+        decision: 'approve',
+        comment: '',
+      });
+  };
+  for (const participant of at.participants)
+    await participant.post(`/api/sessions/${session.id}/contract/acceptance`);
+
+  await open('MK-2');
+  for (const post of spec.posts)
+    await person(post.by).post(`${stagePath('MK-2')}/contributions`, { body: post.body });
+  await close('MK-2');
+
+  await open('MK-3');
+  const view = await facilitator.get<SessionView>(`/api/sessions/${session.id}`);
+  const canvasOf = (kind: GroupKind) =>
+    view.canvases.find(
+      (canvas) =>
+        canvas.stageId === 'MK-3' && canvas.spaceId === groupOf(kind) && canvas.purpose === 'work',
+    )!;
+  for (const kind of kinds) {
+    const { by, paragraphs } = spec.canvases[kind]!;
+    await node.collab.edit(
+      canvasOf(kind).docName,
+      (doc) => writeParagraphs(doc, paragraphs),
+      person(by).accountId,
+    );
+  }
+  await approveBoth('MK-3');
+  await close('MK-3');
+  await open('MK-4');
+  await approveBoth('MK-4');
+  await close('MK-4');
+
+  await open('MK-5');
+  for (const kind of kinds)
+    await person(spec.canvases[kind]!.by).post(`${stagePath('MK-5')}/releases`, {
+      spaceId: groupOf(kind),
+      items: [{ canvasId: canvasOf(kind).id, paragraphs: [0, 1] }],
+    });
+  await close('MK-5');
+
+  for (const kind of kinds)
+    await facilitator.put(`/api/sessions/${session.id}/representatives`, {
+      spaceId: groupOf(kind),
+      accountIds: spec.representatives[kind]!.map((key) => person(key).accountId),
+    });
+  await open('MK-6');
+  const merging = await facilitator.get<SessionView>(`/api/sessions/${session.id}`);
+  const boardId = merging.stages.find((stage) => stage.id === 'MK-6')!.boards[0]!.boardId;
+  const writer = person(spec.representatives.lived_experience![0]!);
+  const finding = await writer.post<Finding>(`/api/boards/${boardId}/findings`, {
+    title: spec.merged.title,
+  });
+  await node.collab.edit(
+    boardDocName(boardId),
+    (doc) => writeStatement(doc, finding.id, [spec.merged.statement], new Map()),
+    writer.accountId,
+  );
+  await close('MK-6');
+  await open('MK-7');
+  await facilitator.post(`/api/findings/${finding.id}/return`);
 }
 
 /**
