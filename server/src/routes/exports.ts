@@ -1,3 +1,4 @@
+import { exportScopeQuerySchema } from '@mizug/exporters';
 import { Hono } from 'hono';
 import { Readable } from 'node:stream';
 import { z } from 'zod';
@@ -13,14 +14,19 @@ export function contentDisposition(fileName: string) {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** `GET /api/initiatives/:initiativeId/exports/:format`: the file, streamed as it is written. */
+/**
+ * `GET /api/initiatives/:initiativeId/exports/:format[?session=<id>|?finding=<id>]`: the file of
+ * the whole initiative, one session or one finding, streamed as it is written.
+ */
 export function exportRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get(
     '/:initiativeId/exports/:format',
     validate('param', z.object({ initiativeId: z.uuid(), format: z.string().max(20) })),
+    validate('query', exportScopeQuerySchema),
     async (c) => {
       const { initiativeId, format } = c.req.valid('param');
-      const file = await exportInitiative(deps.db, requireAccount(c), initiativeId, format);
+      const scope = c.req.valid('query');
+      const file = await exportInitiative(deps.db, requireAccount(c), initiativeId, format, scope);
       return c.body(Readable.toWeb(file.stream) as ReadableStream, 200, {
         'Content-Type': file.mediaType,
         'Content-Disposition': contentDisposition(file.fileName),

@@ -5,6 +5,7 @@ import {
   quoteRange,
   type ExportBundle,
   type ExportCoding,
+  type ExportScope,
   type ExportSource,
   type ExportUser,
   type WithheldQuote,
@@ -24,6 +25,7 @@ import { version } from '../../version';
 import { listInitiativeFindings } from '../boards/read';
 import { readableCards, type ReadableCard } from '../cards/read';
 import { sourceText } from '../cards/sources';
+import { codesInScope, scopeFilter } from './scope';
 
 const builtInSpaceName: Record<Space['kind'], (i: object, o: { locale: Locale }) => string> = {
   lived_experience: m.space_lived_experience,
@@ -77,12 +79,16 @@ const sourceRef = ({ card }: ReadableCard): ExportSource['ref'] =>
  * - a source's whole text only when its words need no asking and the exporter may read it all;
  *   otherwise the source is the quote alone;
  * - people as their card credits them; export-made ids, never an account id or handle.
+ * `scope` narrows it to one session's or one finding's cards, findings, sources and codes.
  */
 export async function buildExportBundle(
   db: Database,
   account: Account,
   initiativeId: string,
-  exportedAt = new Date(),
+  {
+    scope = { kind: 'initiative' },
+    exportedAt = new Date(),
+  }: { scope?: ExportScope; exportedAt?: Date } = {},
 ): Promise<ExportBundle> {
   const actor = await loadActor(db, account, initiativeId);
   authorize(actor, 'read', { kind: 'initiative', initiativeId });
@@ -96,8 +102,20 @@ export async function buildExportBundle(
   const synthesis = spaces.filter(
     (space) => space.kind === 'synthesis' && can(actor, 'read', spaceResource(space)),
   );
+  const synthesisIds = new Set(synthesis.map(({ id }) => id));
+  const synthesisBoards = (await listBoardsOfInitiative(db, initiativeId)).filter((board) =>
+    synthesisIds.has(board.spaceId),
+  );
+  const boardsInSynthesis = new Set(synthesisBoards.map(({ id }) => id));
+  const synthesisFindings = (await listInitiativeFindings(db, account, initiativeId)).filter(
+    (finding) => boardsInSynthesis.has(finding.boardId),
+  );
+  const inScope = await scopeFilter(db, initiativeId, scope, synthesisBoards, synthesisFindings);
+
   const cards: ReadableCard[] = [];
-  for (const space of synthesis) cards.push(...(await readableCards(db, account, actor, space)));
+  for (const space of synthesis)
+    for (const entry of await readableCards(db, account, actor, space))
+      if (!inScope.cardIds || inScope.cardIds.has(entry.card.id)) cards.push(entry);
 
   const users = new Map<string, ExportUser>();
   const userFor = (entry: ReadableCard): string => {
@@ -201,14 +219,8 @@ export async function buildExportBundle(
 
   const exported = new Set(codings.map(({ cardId }) => cardId));
   const held = new Set(withheld.map(({ cardId }) => cardId));
-  const synthesisIds = new Set(synthesis.map(({ id }) => id));
-  const boardsInSynthesis = new Set(
-    (await listBoardsOfInitiative(db, initiativeId))
-      .filter((board) => synthesisIds.has(board.spaceId))
-      .map(({ id }) => id),
-  );
-  const findings = (await listInitiativeFindings(db, account, initiativeId))
-    .filter((finding) => boardsInSynthesis.has(finding.boardId))
+  const findings = synthesisFindings
+    .filter(({ id }) => !inScope.findingIds || inScope.findingIds.has(id))
     .map((finding) => ({
       id: finding.id,
       title: exportableText(finding.title),
@@ -220,7 +232,14 @@ export async function buildExportBundle(
       withheldCardIds: finding.cards.map(({ id }) => id).filter((id) => held.has(id)),
     }));
 
-  const codes = await listCodes(db, initiativeId);
+  const allCodes = await listCodes(db, initiativeId);
+  const codes =
+    scope.kind === 'initiative'
+      ? allCodes
+      : codesInScope(
+          allCodes,
+          codings.flatMap(({ codeIds }) => codeIds),
+        );
   const codeNames = uniqueNames(codes, locale);
   const groupIds = new Set([
     ...[...sources.values()].map(({ groupId }) => groupId),
@@ -233,6 +252,7 @@ export async function buildExportBundle(
     exportedAt: exportedAt.toISOString(),
     language: locale,
     initiative: { id: initiative.id, name: exportableText(initiative.name) },
+    scope,
     groups: spaces
       .filter(({ id }) => groupIds.has(id))
       .map((space) => ({ id: space.id, kind: space.kind, name: spaceName(space) })),
