@@ -1,5 +1,10 @@
 import { apiErrorSchema, type AuditEntry } from '@mizug/domain';
-import { exportBundleSchema, type ExportBundle } from '@mizug/exporters';
+import {
+  exportBundleSchema,
+  exportChoicesSchema,
+  exportFormats,
+  type ExportBundle,
+} from '@mizug/exporters';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportTexts } from './factories/export-world';
 import { scopedExportWorld } from './factories/scoped-export-world';
@@ -25,6 +30,19 @@ describe.each(testStorages)('GET /api/initiatives/:id/exports/:format scopes ove
   }, 120_000);
   afterAll(async () => {
     await server.stop();
+  });
+
+  it('lists what the exporter may choose: the formats, the sessions and the synthesis findings', async () => {
+    const choices = `/api/initiatives/${world.seed.initiativeId}/exports`;
+    const response = await world.seed.people.researcher.get(choices);
+    expect(response.status).toBe(200);
+    const listed = exportChoicesSchema.parse(await response.json());
+    expect(listed.formats).toEqual([...exportFormats]);
+    expect(listed.sessions).toEqual([{ id: world.session.id, title: 'מה זו בדידות' }]);
+    expect(listed.findings.map(({ id }) => id).sort()).toEqual(
+      [world.findings.inSession.id, world.findings.elsewhere.id].sort(),
+    );
+    expect((await world.seed.people.ebe.get(choices)).status).toBe(403);
   });
 
   it('exports the whole initiative by default: every finding and every code', async () => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportFormatSchema } from './formats';
 
 /**
  * What an export holds: the whole initiative (the default), one method session (the cards,
@@ -23,3 +24,14 @@ export const exportScopeQuerySchema = z
         ? { kind: 'finding', id: finding }
         : { kind: 'initiative' },
   );
+
+/**
+ * `GET /api/initiatives/:id/exports`: what the caller may export, for the export page to offer:
+ * the formats, and the sessions and synthesis findings a scope can name.
+ */
+export const exportChoicesSchema = z.object({
+  formats: z.array(exportFormatSchema),
+  sessions: z.array(z.object({ id: z.uuid(), title: z.string() })),
+  findings: z.array(z.object({ id: z.uuid(), title: z.string(), boardTitle: z.string() })),
+});
+export type ExportChoices = z.infer<typeof exportChoicesSchema>;

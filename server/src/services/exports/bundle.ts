@@ -13,19 +13,16 @@ import {
 import * as m from '@mizug/i18n/messages';
 import type { Locale } from '@mizug/i18n/runtime';
 import type { Database } from '../../db/database';
-import { listBoardsOfInitiative } from '../../db/repositories/boards';
 import { listCodes } from '../../db/repositories/codes';
 import { findInitiative, listSpaces } from '../../db/repositories/initiatives';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { cardSourceReadResource } from '../../policy/card-sources';
 import { can } from '../../policy/policy';
-import { spaceResource } from '../../policy/resources';
 import { version } from '../../version';
-import { listInitiativeFindings } from '../boards/read';
 import { readableCards, type ReadableCard } from '../cards/read';
 import { sourceText } from '../cards/sources';
-import { codesInScope, scopeFilter } from './scope';
+import { codesInScope, scopeFilter, synthesisOf } from './scope';
 
 const builtInSpaceName: Record<Space['kind'], (i: object, o: { locale: Locale }) => string> = {
   lived_experience: m.space_lived_experience,
@@ -99,16 +96,12 @@ export async function buildExportBundle(
   const spaceName = (space: Space) =>
     exportableText(space.name ?? builtInSpaceName[space.kind]({}, { locale }));
 
-  const synthesis = spaces.filter(
-    (space) => space.kind === 'synthesis' && can(actor, 'read', spaceResource(space)),
-  );
-  const synthesisIds = new Set(synthesis.map(({ id }) => id));
-  const synthesisBoards = (await listBoardsOfInitiative(db, initiativeId)).filter((board) =>
-    synthesisIds.has(board.spaceId),
-  );
-  const boardsInSynthesis = new Set(synthesisBoards.map(({ id }) => id));
-  const synthesisFindings = (await listInitiativeFindings(db, account, initiativeId)).filter(
-    (finding) => boardsInSynthesis.has(finding.boardId),
+  const { synthesis, synthesisBoards, synthesisFindings } = await synthesisOf(
+    db,
+    account,
+    actor,
+    initiativeId,
+    spaces,
   );
   const inScope = await scopeFilter(db, initiativeId, scope, synthesisBoards, synthesisFindings);
 

@@ -1,10 +1,38 @@
-import type { Finding } from '@mizug/domain';
+import type { Account, Finding, Space } from '@mizug/domain';
 import type { ExportScope } from '@mizug/exporters';
 import type { Database } from '../../db/database';
-import type { StoredBoard } from '../../db/repositories/boards';
+import { listBoardsOfInitiative, type StoredBoard } from '../../db/repositories/boards';
 import { findMethodSession } from '../../db/repositories/method-sessions/sessions';
 import { AppError } from '../../errors';
+import { can, type Actor } from '../../policy/policy';
+import { spaceResource } from '../../policy/resources';
 import { readBoardLayout } from '../boards/document';
+import { listInitiativeFindings } from '../boards/read';
+
+/**
+ * What an export can draw on: the synthesis spaces `actor` reads (a peer space's own work is
+ * never exported), their boards and those boards' findings.
+ */
+export async function synthesisOf(
+  db: Database,
+  account: Account,
+  actor: Actor,
+  initiativeId: string,
+  spaces: readonly Space[],
+) {
+  const synthesis = spaces.filter(
+    (space) => space.kind === 'synthesis' && can(actor, 'read', spaceResource(space)),
+  );
+  const synthesisIds = new Set(synthesis.map(({ id }) => id));
+  const synthesisBoards = (await listBoardsOfInitiative(db, initiativeId)).filter((board) =>
+    synthesisIds.has(board.spaceId),
+  );
+  const boardIds = new Set(synthesisBoards.map(({ id }) => id));
+  const synthesisFindings = (await listInitiativeFindings(db, account, initiativeId)).filter(
+    (finding) => boardIds.has(finding.boardId),
+  );
+  return { synthesis, synthesisBoards, synthesisFindings };
+}
 
 /** What a scope lets into the bundle: these cards and findings, or (null) all of them. */
 export interface ScopeFilter {
