@@ -155,10 +155,27 @@ describe.each(testStorages)('method sessions over %s', (kind) => {
     expect((await close(session.id, 'LS-3')).status).toBe(200);
   });
 
-  it('lets practitioners tag claims with sources and confidence, and the lived-experience group answer the validated ones', async () => {
+  it('in a session whose PW-8 still holds claims, lets practitioners tag them and the lived-experience group answer the validated ones', async () => {
     const { ebe, practitioner } = world.seed.people;
+    // A session started before PW-8 worked on a board: its method, as stored, has claim posts.
+    const methodsPath = `/api/initiatives/${world.seed.initiativeId}/methods`;
+    const copy = (await (
+      await world.facilitator.post(methodsPath, { from: 'practice-wisdom' })
+    ).json()) as MethodEntry;
+    const { groupBoardWriters: _writers, ...codification } = copy.definition.stages.find(
+      (candidate) => candidate.id === 'PW-8',
+    )!;
+    const withClaims = {
+      ...copy.definition,
+      stages: copy.definition.stages.map((candidate) =>
+        candidate.id === 'PW-8' ? { ...codification, artefact: 'claims' } : candidate,
+      ),
+    };
+    expect(
+      (await world.facilitator.call('PUT', `${methodsPath}/${copy.ref}`, withClaims)).status,
+    ).toBe(200);
     const session = await start({
-      methodId: 'practice-wisdom',
+      methodId: copy.ref,
       title: 'מה עובד בביקורי בית',
       groups: [
         { spaceId: practitioners(), facilitatorIds: [world.ids.facilitator] },

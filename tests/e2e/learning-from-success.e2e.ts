@@ -18,6 +18,8 @@ const stageTitle = {
 type StageId = keyof typeof stageTitle;
 
 const stages = sessionStages(stageTitle);
+const PRINCIPLE = 'ללוות ולא לשלוח';
+const PRINCIPLE_TEXT = 'כשמישהו מתבודד, כדי שיצא, הציעו ללכת יחד, כי קשה ללכת לבד';
 const openStage = async (page: Page, id: StageId) => {
   await stages.open(page, id);
   await expect(stages.closeButton(page, id)).toBeVisible();
@@ -113,14 +115,28 @@ test('Learning from Success for one expert by experience, through all ten stages
   await ownersStage('LS-6', 'הרגע שכמעט ביטלתי, ונזכרתי שהבטחתי');
   await ownersStage('LS-7', 'עזר שהמועדון קרוב ושהשכנה הכירה אנשים שם', false);
 
-  // LS-8: principles of action, confirmed by their owner.
+  // LS-8: principles of action on Miriam's own board, which the circle reads; she confirms them.
   await openStage(companion, 'LS-8');
   await stages.current(miriam, 'LS-8');
-  await miriam
-    .getByRole('textbox', { name: 'מה שרצית לומר' })
-    .fill('כשמישהו מתבודד, כדי שיצא, הציעו ללכת יחד, כי קשה ללכת לבד');
-  await miriam.getByRole('button', { name: 'פרסום' }).click();
-  await expect(circle.getByText('כשמישהו מתבודד, כדי שיצא')).toBeVisible();
+  await expect(miriam.getByText('אפשר לכתוב בלוח הזה.')).toBeVisible();
+  await miriam.getByRole('link', { name: `פתיחת הלוח: ${LIVED}` }).click();
+  await miriam.getByText('ממצא חדש').click();
+  await miriam.getByRole('textbox', { name: 'כותרת הממצא' }).fill(PRINCIPLE);
+  await miriam.getByRole('button', { name: 'הוספת הממצא' }).click();
+  const principle = miriam.getByRole('region', { name: PRINCIPLE });
+  await principle.getByRole('textbox', { name: 'ניסוח הממצא', exact: true }).click();
+  await miriam.keyboard.type(PRINCIPLE_TEXT);
+  await circle.goto(miriam.url());
+  const read = circle.getByRole('region', { name: PRINCIPLE });
+  await expect(read.getByRole('textbox', { name: 'ניסוח הממצא', exact: true })).toContainText(
+    PRINCIPLE_TEXT,
+  );
+  await expect(read.getByRole('textbox', { name: 'ניסוח הממצא', exact: true })).toHaveAttribute(
+    'contenteditable',
+    'false',
+  );
+  await miriam.goto(sessionUrl);
+  await circle.goto(sessionUrl);
   await confirmAsOwner(miriam);
   await stages.close(companion, 'LS-8');
 

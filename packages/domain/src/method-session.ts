@@ -92,6 +92,8 @@ export const newContributionSchema = z.object({
   onBehalfOf: z.boolean().default(false),
   /** An answer to a clarifying question, or a response to a claim. */
   parentId: z.uuid().optional(),
+  /** A response to a proposition: a finding on another group's board (PW-8, PW-9). */
+  findingId: z.uuid().optional(),
   sourceTags: z.array(knowledgeSourceSchema).max(4).default([]),
   confidence: confidenceSchema.optional(),
   stance: stanceSchema.optional(),
@@ -270,12 +272,28 @@ export interface SessionContribution {
   kind: ContributionKind;
   body: string;
   parentId: string | null;
+  /** The proposition a response answers. */
+  findingId: string | null;
   sourceTags: z.infer<typeof knowledgeSourceSchema>[];
   confidence: z.infer<typeof confidenceSchema> | null;
   stance: z.infer<typeof stanceSchema> | null;
   createdAt: string;
   /** Its author withdrew it: for anyone else, `body` is empty. */
   withdrawn: boolean;
+}
+
+/**
+ * A proposition of a group's board (PW-8) its group approved, so it crossed to the other groups
+ * to be confirmed, contested or added to (PW-9). Its texts as the board holds them.
+ */
+export interface SessionProposition {
+  findingId: string;
+  stageId: string;
+  groupSpaceId: string;
+  title: string;
+  statement: string;
+  characteristics: string;
+  openQuestions: string;
 }
 
 export interface DependencyWarning {
@@ -328,6 +346,8 @@ export interface SessionView {
   validations: SessionValidation[];
   releases: SessionRelease[];
   contributions: SessionContribution[];
+  /** The propositions that crossed to be answered (PW-9), for every reader of the session. */
+  propositions: SessionProposition[];
   ownerConfirmations: { stageId: string; round: number }[];
   /** Facilitators only: dependency pairs that would share a working group. */
   dependencyWarnings: DependencyWarning[];

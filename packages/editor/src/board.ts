@@ -72,7 +72,7 @@ export const CardCitation = Node.create({
   },
 });
 
-const citationPattern = () => new RegExp(`\\[card:(${uuid})\\]`, 'g');
+export const citationPattern = () => new RegExp(`\\[card:(${uuid})\\]`, 'g');
 
 /**
  * The card ids a text read with `documentText` cites, in order, and the text with `[n]`.

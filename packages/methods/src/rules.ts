@@ -82,6 +82,25 @@ export function boardSpacesFor(
  */
 export const validatesOnBoard = (stage: Pick<Stage, 'artefact'>) => stage.artefact === 'validation';
 
+/**
+ * The stage whose propositions a responses stage answers (PW-9 answers PW-8's): the last board
+ * stage before it kept in each group's own space. None for a responses stage of a method whose
+ * propositions are claim posts (a session started before PW-8 worked on a board).
+ */
+export function answeredBoardStage<S extends Pick<Stage, 'id' | 'participation' | 'artefact'>>(
+  stages: readonly S[],
+  stage: Pick<Stage, 'id' | 'artefact'>,
+): S | undefined {
+  if (stage.artefact !== 'responses') return undefined;
+  const before = stages.slice(
+    0,
+    stages.findIndex((candidate) => candidate.id === stage.id),
+  );
+  return before.findLast(
+    (candidate) => candidate.artefact === 'board' && !isSharedStage(candidate),
+  );
+}
+
 /** Does a stage end with each group's release of its work (a release, or its responses)? */
 export const asksForRelease = (stage: Pick<Stage, 'artefact' | 'exit'>) =>
   stage.artefact === 'release' || stage.exit === 'every_group_released';

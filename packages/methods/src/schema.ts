@@ -108,6 +108,12 @@ export const stageSchema = z.strictObject({
   evidence: evidenceSchema,
   /** A facilitator may skip it (MK-9, cross-site merging). */
   optional: z.boolean().default(false),
+  /**
+   * Who writes a board stage's board in each group's own space: its facilitators, who draft what
+   * the group then validates (MK-4, and so when left out), or the group itself (PW-8's
+   * codification). A board of an owner's stage is the owner's (LS-8).
+   */
+  groupBoardWriters: z.enum(['facilitators', 'group']).optional(),
 });
 export type Stage = z.infer<typeof stageSchema>;
 

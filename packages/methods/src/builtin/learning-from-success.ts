@@ -305,7 +305,7 @@ export const learningFromSuccess = {
         },
       ],
       participation: 'owner',
-      artefact: 'contributions',
+      artefact: 'board',
       exit: 'owner_confirmed',
       evidence: 'documented',
     },

@@ -17,21 +17,24 @@ export const boardSpacesOf = (context: SessionContext, stage: Stage) =>
   );
 
 /**
- * Who writes on a session's board in a stage: the facilitators draft a group's own (MK-4), the
- * representatives merge and revise (MK-6, MK-7), the writing team co-writes the final text (MK-8).
+ * Who writes on a session's board in a stage: the representatives merge and revise (MK-6, MK-7),
+ * the writing team co-writes the final text (MK-8), the owner formulates their principles (LS-8,
+ * or the group for a group's own success, as on the stage's canvases), and a group's own board is
+ * drafted by its facilitators (MK-4) unless the stage gives it to the group (PW-8).
  */
-function boardWriters(stage: Stage): CanvasWriters {
+function boardWriters(stage: Stage, asCanvas: CanvasWriters): CanvasWriters {
   if (stage.participation === 'working_group') return 'working_group';
   if (stage.participation === 'representatives' || stage.artefact === 'validation')
     return 'representatives';
-  return 'facilitators';
+  if (stage.participation === 'owner') return asCanvas;
+  return stage.groupBoardWriters ?? 'facilitators';
 }
 
 /** A session's board in `spaceId`, in `stage`, as the policy sees a canvas of that stage. */
-const boardStageResource = (context: SessionContext, stage: Stage, spaceId: string) => ({
-  ...canvasResource(context, { stageId: stage.id, spaceId, purpose: 'work' }),
-  writers: boardWriters(stage),
-});
+function boardStageResource(context: SessionContext, stage: Stage, spaceId: string) {
+  const asCanvas = canvasResource(context, { stageId: stage.id, spaceId, purpose: 'work' });
+  return { ...asCanvas, writers: boardWriters(stage, asCanvas.writers) };
+}
 
 /**
  * A session's board in `spaceId` as the policy decides its writing: like a canvas of the open

@@ -15,6 +15,7 @@ import {
   workSpaceOf,
 } from './context';
 import { postResource } from './resources';
+import { crossedPropositions } from './propositions';
 import { claimCrossed, groupsOf, isPeerStage } from './rules';
 
 /** What a post is, from the stage and who writes it; null when the stage takes no such post. */
@@ -60,7 +61,7 @@ export async function contribute(
     stage,
     session.ownerId,
     account.id,
-    contribution.parentId !== undefined,
+    contribution.parentId !== undefined || contribution.findingId !== undefined,
   );
   if (!kind) throw new AppError('stage_artefact_mismatch');
   requireContract(context);
@@ -97,6 +98,14 @@ export async function contribute(
     if (kind === 'response' && !claimCrossed(context.facts, parent))
       throw new AppError('validation_failed', { parentId: 'not_found' });
   }
+  if (contribution.findingId) {
+    // A response answers a proposition its group released by approving the stage it was made in.
+    const crossed = await crossedPropositions(deps.db, context);
+    if (kind !== 'response' || contribution.parentId)
+      throw new AppError('validation_failed', { findingId: 'validation_failed' });
+    if (!crossed.some((proposition) => proposition.findingId === contribution.findingId))
+      throw new AppError('validation_failed', { findingId: 'not_found' });
+  }
   if (kind === 'response' && !contribution.stance)
     throw new AppError('validation_failed', { stance: 'validation_failed' });
 
@@ -111,6 +120,7 @@ export async function contribute(
       kind,
       body: contribution.body,
       parentId: contribution.parentId ?? null,
+      findingId: contribution.findingId ?? null,
       sourceTags: kind === 'claim' ? contribution.sourceTags : [],
       confidence: kind === 'claim' ? (contribution.confidence ?? null) : null,
       stance: kind === 'response' ? (contribution.stance ?? null) : null,
@@ -121,6 +131,7 @@ export async function contribute(
       spaceId,
       kind,
       parentId: contribution.parentId ?? null,
+      findingId: contribution.findingId ?? null,
     });
     announceChange(scope, session);
   });

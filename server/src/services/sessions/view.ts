@@ -14,6 +14,7 @@ import { can } from '../../policy/policy';
 import { loadSessionContext, seesGroup, workSpaceOf, type SessionContext } from './context';
 import { canvasResource, facilitatorsOf, postResource } from './resources';
 import { stageBoards } from './boards';
+import { crossedPropositions } from './propositions';
 import { ensureSessionBoardsNow, sessionBoardSpaces } from './ensure-boards';
 import { canvasRefusal, postRefusal } from './writing';
 import {
@@ -250,6 +251,7 @@ export async function sessionView(
         author: person(authorId),
         createdAt: createdAt.toISOString(),
       })),
+    propositions: await crossedPropositions(db, context),
     ownerConfirmations: facts.ownerConfirmations.map(({ stageId, round }) => ({ stageId, round })),
     dependencyWarnings: runsSession ? dependencyWarnings(context, declarations) : [],
   };

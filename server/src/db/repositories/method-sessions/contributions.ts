@@ -11,6 +11,8 @@ export interface StoredContribution {
   kind: ContributionKind;
   body: string;
   parentId: string | null;
+  /** The proposition (a finding on a group's board) a response answers. */
+  findingId: string | null;
   sourceTags: NewContribution['sourceTags'];
   confidence: NonNullable<NewContribution['confidence']> | null;
   stance: NonNullable<NewContribution['stance']> | null;
@@ -26,8 +28,8 @@ export async function insertContribution(
 ): Promise<string> {
   const [row] = await db.query<{ id: string }>(
     `INSERT INTO stage_contributions (session_id, stage_id, space_id, author_id, author_group_id,
-       on_behalf_of, kind, body, parent_id, source_tags, confidence, stance)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+       on_behalf_of, kind, body, parent_id, finding_id, source_tags, confidence, stance)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
     [
       sessionId,
       contribution.stageId,
@@ -38,6 +40,7 @@ export async function insertContribution(
       contribution.kind,
       contribution.body,
       contribution.parentId,
+      contribution.findingId,
       contribution.sourceTags,
       contribution.confidence ?? null,
       contribution.stance ?? null,
@@ -56,6 +59,7 @@ type ContributionRow = {
   kind: ContributionKind;
   body: string;
   parent_id: string | null;
+  finding_id: string | null;
   source_tags: StoredContribution['sourceTags'];
   confidence: StoredContribution['confidence'];
   stance: StoredContribution['stance'];
@@ -73,6 +77,7 @@ const toContribution = (row: ContributionRow): StoredContribution => ({
   kind: row.kind,
   body: row.body,
   parentId: row.parent_id,
+  findingId: row.finding_id,
   sourceTags: row.source_tags,
   confidence: row.confidence,
   stance: row.stance,
