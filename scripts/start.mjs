@@ -46,4 +46,7 @@ const orphaned = setInterval(() => {
 }, 250);
 orphaned.unref();
 
+// `pnpm start` is the newcomer's path: the demo initiative, unless MIZUG_DEMO=0 says otherwise.
+process.env.MIZUG_DEMO ||= '1';
+
 await import('../server/dist/index.js');

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../server/src/db/database';
 import { openPglite } from '../server/src/db/pglite';
 import { openPostgres } from '../server/src/db/postgres';
+import { pdfText } from '../packages/exporters/src/report/pdf-text.test-helpers';
 import { exportTexts } from './factories/export-world';
 import { scopedExportWorld } from './factories/scoped-export-world';
 import { testStorages } from './support/databases';
@@ -163,6 +164,35 @@ describe.each(testStorages)('pnpm mizug export over %s', (kind) => {
     );
     expect(both.stderr).toContain('only one of them');
     expect(existsSync(foreignOut)).toBe(false);
+  }, 180_000);
+
+  it('writes the findings report as md, docx and pdf, and says when PDF needs Chromium', async () => {
+    const base = ['export', '--initiative', world.seed.initiativeId, '--format'];
+    for (const format of ['md', 'docx', 'pdf']) {
+      const out = join(folder, `report.${format}`);
+      const done = await mizug([...base, format, '--out', out], storage.env);
+      expect(done.code, done.stderr).toBe(0);
+      const bytes = readFileSync(out);
+      const text =
+        format === 'md'
+          ? bytes.toString('utf8')
+          : format === 'docx'
+            ? (await unzip(bytes)).get('word/document.xml')!.toString('utf8')
+            : (await pdfText(bytes)).text;
+      // In the initiative's language (Hebrew): the report's title and direction.
+      if (format === 'md') expect(text.startsWith('<div dir="rtl" lang="he">')).toBe(true);
+      if (format === 'docx') expect(text).toContain('<w:bidi/>');
+      expect(format === 'pdf' ? text : text.replaceAll('\\', '')).toContain('ממצאים');
+    }
+    const out = join(folder, 'none.pdf');
+    const refused = await mizug([...base, 'pdf', '--out', out], {
+      ...storage.env,
+      CHROMIUM_PATH: '/nonexistent/chromium',
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('PDF needs Chromium');
+    expect(refused.stderr).not.toContain('    at ');
+    expect(existsSync(out)).toBe(false);
   }, 180_000);
 
   it('refuses a teller, an unknown format and missing options with a clear message', async () => {

@@ -8,6 +8,7 @@ import { boardRoutes } from './routes/boards';
 import { cardRoutes } from './routes/cards';
 import { codeRoutes } from './routes/codes';
 import { eventRoutes } from './routes/events';
+import { demoRoutes } from './routes/demo';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { initiativeRoutes } from './routes/initiatives';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     // Signing in, setting up and joining are single paths at the API's root: /session, /me, …
     .route('/api', signInRoutes(deps))
     .route('/api', joinRoutes(deps))
+    .route('/api/demo', demoRoutes(deps))
     .route('/api/initiatives', initiativeRoutes(deps))
     .route('/api/initiatives', eventRoutes(deps))
     .route('/api/spaces', spaceRoutes(deps))

@@ -11,6 +11,8 @@ import { openStorage } from './db/open';
 import { loadConfig } from './env';
 import { AppError } from './errors';
 import { createInstanceAdmin } from './services/create-admin';
+import { demoGreeting } from './demo/first-run';
+import { seedDemo } from './demo/seed-demo';
 
 /** Opens the configured storage, brings it up to date, runs `work` and closes it. */
 async function withStorage<T>(work: (db: Database) => Promise<T>): Promise<T> {
@@ -97,7 +99,7 @@ const commands: Record<string, Command> = {
   },
   export: {
     summary:
-      "export an initiative's knowledge as consented: --initiative ID --format qdpx|qdc|csv|json --out PATH [--session ID | --finding ID, default: the whole initiative] [--as HANDLE, default: its first admin]",
+      "export an initiative's knowledge as consented: --initiative ID --format qdpx|qdc|csv|json|md|docx|pdf --out PATH [--session ID | --finding ID, default: the whole initiative] [--as HANDLE, default: its first admin]",
     async run(args) {
       const { values } = parseArgs({
         args,
@@ -133,6 +135,16 @@ const commands: Record<string, Command> = {
       );
       const what = scope.kind === 'initiative' ? 'the initiative' : `${scope.kind} ${scope.id}`;
       console.log(`Exported ${what} as ${file.format} as "${file.account.handle}" to ${out}.`);
+    },
+  },
+  'seed-demo': {
+    summary:
+      'load the demo initiative (loneliness in old age, in Hebrew, Arabic and English) into this instance; refuses if it is there already or its handles are taken',
+    async run(args) {
+      parseArgs({ args, options: {} });
+      const demo = await withStorage(seedDemo);
+      console.log(`Loaded the demo initiative ${demo.initiativeId}.`);
+      console.log(demoGreeting(demo, 'http://localhost:3000'));
     },
   },
   ...backupCommands(withStorage),

@@ -17,6 +17,8 @@ export interface AppDeps {
   fanout?: { readonly connected: boolean };
   /** Live collaborative documents, for changes the server makes (absent in API-only tests). */
   documents?: LiveDocuments;
+  /** Demo mode (MIZUG_DEMO=1): the sign-in page may offer "continue as" the demo's people. */
+  demo?: boolean;
 }
 
 export interface LiveDocuments {

@@ -32,6 +32,14 @@ export const configSchema = z.object({
     .enum(['true', 'false'], { error: 'must be true or false' })
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * 1: demo mode. An instance with no one in it yet gets the demo initiative, and the sign-in
+   * page offers "continue as" its people. `pnpm start` sets 1 unless told 0. Default 0.
+   */
+  MIZUG_DEMO: z
+    .enum(['0', '1'], { error: 'must be 0 or 1' })
+    .default('0')
+    .transform((value) => value === '1'),
   /** Minimum level of the structured log. Default info. */
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {

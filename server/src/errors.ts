@@ -70,6 +70,7 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   export_codebook_empty: { status: 409, message: m.error_export_codebook_empty },
   export_session_not_found: { status: 404, message: m.error_export_session_not_found },
   export_finding_not_found: { status: 404, message: m.error_export_finding_not_found },
+  export_pdf_needs_chromium: { status: 503, message: m.error_export_pdf_needs_chromium },
 };
 
 /** Per field: an error code translated when the response is written, or an already translated text. */

@@ -8,6 +8,7 @@ import { createNodeServer } from './node-server';
 import { version } from './version';
 import { issueSetupToken } from './services/setup-link';
 import { loadWebHandler } from './web-handler';
+import { demoGreeting, seedDemoIfEmpty } from './demo/first-run';
 
 async function main() {
   const config = loadConfig();
@@ -20,6 +21,7 @@ async function main() {
   const db = await openStorage(config);
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'applied database migrations');
+  const demo = config.MIZUG_DEMO ? await seedDemoIfEmpty(db, logger) : undefined;
 
   const web = await loadWebHandler();
   if (!web) logger.warn('the web app is not built (pnpm build); serving the API only');
@@ -30,10 +32,12 @@ async function main() {
     trustProxy: config.TRUST_PROXY,
     redisUrl: config.REDIS_URL,
     web,
+    demo: config.MIZUG_DEMO,
   });
   const setupToken = await issueSetupToken(db);
   server.listen(config.PORT, config.HOST, () => {
     const { port } = server.address() as AddressInfo;
+    if (demo) console.log(demoGreeting(demo, `http://localhost:${port}`));
     if (setupToken) {
       logger.warn(
         { setupUrl: `http://localhost:${port}/setup/${setupToken}` },

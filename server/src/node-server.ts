@@ -19,6 +19,8 @@ export interface NodeServerOptions {
   /** The built SvelteKit app; without it only /api and /collab answer. */
   web?: NodeHandler;
   collab?: Pick<CollabServerOptions, 'idleUnloadMs' | 'compactEvery' | 'signInCheckMs'>;
+  /** Demo mode: see AppDeps. */
+  demo?: boolean;
 }
 
 export interface NodeServer {
@@ -54,6 +56,7 @@ export async function createNodeServer(options: NodeServerOptions): Promise<Node
     events,
     fanout,
     documents: { edit: (...args) => collab.edit(...args), history },
+    demo: options.demo,
   });
   const api = getRequestListener(app.fetch);
   const web = options.web;

@@ -68,6 +68,7 @@ export const errorCodes = [
   'export_codebook_empty',
   'export_session_not_found',
   'export_finding_not_found',
+  'export_pdf_needs_chromium',
 ] as const;
 
 export const errorCodeSchema = z.enum(errorCodes);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roleSchema } from './people';
 
 /** This installation of Mizug; created once, on the first start against an empty database. */
 export const instanceSchema = z.object({
@@ -7,3 +8,18 @@ export const instanceSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 export type Instance = z.infer<typeof instanceSchema>;
+
+/** One of the demo initiative's people, as the sign-in page offers them in demo mode. */
+export const demoPersonaSchema = z.object({
+  handle: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type DemoPersona = z.infer<typeof demoPersonaSchema>;
+
+/** `GET /api/demo` (demo mode only): who a newcomer may continue as. */
+export const demoSchema = z.object({ personas: z.array(demoPersonaSchema) });
+export type Demo = z.infer<typeof demoSchema>;
+
+/** `POST /api/demo/session`: continue as one of the demo's people. */
+export const demoSignInSchema = z.object({ handle: z.string().max(64) });

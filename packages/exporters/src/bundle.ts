@@ -80,6 +80,46 @@ export const exportCodingSchema = z.object({
   createdAt: z.iso.datetime({ offset: true }),
 });
 
+/** The evidence behind a finding by knowledge type, as counts only (never who). */
+export const exportBalanceSchema = z.object({
+  byKnowledgeType: z.array(
+    z.object({
+      knowledgeType: z.string(),
+      cards: z.number().int().min(0),
+      words: z.number().int().min(0),
+      people: z.number().int().min(0),
+    }),
+  ),
+  /** No card carries lived experience while others do. */
+  livedExperienceMissing: z.boolean(),
+});
+
+/** A minority position kept with its group of origin (who wrote it down is not exported). */
+export const exportDisagreementSchema = z.object({
+  groupId: id,
+  position: text,
+  recordedAt: z.iso.datetime({ offset: true }),
+});
+
+/** One group's decision in one round of the return loop (MK-7), and when the round was returned. */
+export const exportValidationSchema = z.object({
+  groupId: id,
+  round: z.number().int().min(1),
+  /** When this round's statement was returned to the groups: when the group received it. */
+  returnedAt: z.iso.datetime({ offset: true }),
+  /** What stands by the group's rule; null while it has not decided. */
+  decision: z.enum(['approve', 'changes', 'reject']).nullable(),
+  comments: z.array(text),
+  decidedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+/** The MK-8 credit block of a finding: names and pseudonyms as chosen, anonymous as a count. */
+export const exportCreditsSchema = z.object({
+  people: z.array(z.object({ credit: z.enum(['name', 'pseudonym']), name: text })),
+  anonymous: z.number().int().min(0),
+  groupIds: z.array(id),
+});
+
 export const exportFindingSchema = z.object({
   id,
   title: text,
@@ -91,6 +131,13 @@ export const exportFindingSchema = z.object({
   cardIds: z.array(id),
   /** Cards held back for now ("ask me first", not yet answered), by reference. */
   withheldCardIds: z.array(id),
+  /** The cards its statement's `[n]` cite, n counting from 1 (any, exported or not). */
+  citations: z.array(id),
+  balance: exportBalanceSchema,
+  disagreements: z.array(exportDisagreementSchema),
+  /** Each deciding group's decision in each round, oldest round first. */
+  validation: z.array(exportValidationSchema),
+  credits: exportCreditsSchema,
 });
 
 /** A quote whose teller has not yet answered "ask me first": listed for the facilitator, no text. */
@@ -128,3 +175,4 @@ export type ExportCode = z.infer<typeof exportCodeSchema>;
 export type ExportCoding = z.infer<typeof exportCodingSchema>;
 export type ExportFinding = z.infer<typeof exportFindingSchema>;
 export type WithheldQuote = z.infer<typeof withheldQuoteSchema>;
+export type ExportValidation = z.infer<typeof exportValidationSchema>;

@@ -83,6 +83,25 @@ export function sampleBundle(): ExportBundle {
         openQuestions: '',
         cardIds: codings.slice(0, 3).map(({ cardId }) => cardId),
         withheldCardIds: [uuid()],
+        citations: [codings[0]!.cardId],
+        balance: {
+          byKnowledgeType: [{ knowledgeType: 'lived_experience', cards: 3, words: 12, people: 2 }],
+          livedExperienceMissing: false,
+        },
+        disagreements: [
+          { groupId: group.id, position: 'לא תמיד רחוק', recordedAt: '2026-12-03T10:00:00.000Z' },
+        ],
+        validation: [
+          {
+            groupId: group.id,
+            round: 1,
+            returnedAt: '2026-12-02T10:00:00.000Z',
+            decision: 'approve',
+            comments: [],
+            decidedAt: '2026-12-02T12:00:00.000Z',
+          },
+        ],
+        credits: { people: [{ credit: 'name', name: 'Dana Levi' }], anonymous: 1, groupIds: [] },
       },
     ],
     withheld: [],

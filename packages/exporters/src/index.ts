@@ -6,3 +6,4 @@ export { csvStream, csvColumns, neutraliseFormula, type CsvColumn, type CsvWords
 export { jsonStream, bundleJsonSchema } from './json';
 export * from './formats';
 export * from './scope';
+export * from './report';

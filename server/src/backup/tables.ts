@@ -58,6 +58,9 @@ export const backupTables: BackupTable[] = [
   { name: 'story_recordings', scope: ofStories, mediaColumn: 'bytes' },
   { name: 'initiative_methods', scope: ofInitiative },
   { name: 'method_sessions', scope: ofInitiative },
+  // Before the contributions: a PW-9 response names the finding it answers.
+  { name: 'boards', scope: ofInitiative },
+  { name: 'findings', scope: ofInitiative },
   { name: 'session_groups', scope: ofSessions },
   { name: 'session_facilitators', scope: ofSessions },
   { name: 'session_representatives', scope: ofSessions },
@@ -84,8 +87,6 @@ export const backupTables: BackupTable[] = [
     scope: 't.code_id IN (SELECT id FROM codes WHERE initiative_id = $1)',
   },
   { name: 'quote_requests', scope: ofStories },
-  { name: 'boards', scope: ofInitiative },
-  { name: 'findings', scope: ofInitiative },
   { name: 'finding_rounds', scope: ofFindings },
   { name: 'finding_decisions', scope: ofFindings },
   { name: 'finding_disagreements', scope: ofFindings },
@@ -114,6 +115,8 @@ export const excludedTables: Record<string, string> = {
   schema_migrations: "the target instance's own migration record",
   sessions: 'sign-in sessions: a restored person signs in again on the new instance',
   login_attempts: 'sign-in throttling of this instance, not tied to an initiative',
+  demo_people:
+    "who the sign-in page of this instance's demo offers; an initiative restored elsewhere is not a demo",
   search_texts:
     'derived from stories and documents: the first search that meets a restored story rebuilds its entry',
 };

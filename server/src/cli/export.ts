@@ -37,6 +37,8 @@ const refusals: Partial<Record<string, string>> = {
   export_session_not_found: 'cannot export that session: this initiative has no such session',
   export_finding_not_found:
     "cannot export that finding: this initiative's synthesis has no such finding",
+  export_pdf_needs_chromium:
+    'cannot be given a PDF here: PDF needs Chromium (install it at /usr/bin/chromium or set CHROMIUM_PATH)',
 };
 
 /**

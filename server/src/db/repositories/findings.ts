@@ -295,3 +295,15 @@ export async function listFinalCards(
     cards.set(row.finding_id, [...(cards.get(row.finding_id) ?? []), row.card_id]);
   return cards;
 }
+
+/** When each round of a finding was returned to its groups, oldest first. */
+export async function listRounds(
+  db: Queryable,
+  findingId: string,
+): Promise<{ round: number; returnedAt: Date }[]> {
+  const rows = await db.query<{ round: number; returned_at: Date }>(
+    'SELECT round, returned_at FROM finding_rounds WHERE finding_id = $1 ORDER BY round',
+    [findingId],
+  );
+  return rows.map((row) => ({ round: row.round, returnedAt: row.returned_at }));
+}

@@ -22,6 +22,7 @@ import { can } from '../../policy/policy';
 import { version } from '../../version';
 import { readableCards, type ReadableCard } from '../cards/read';
 import { sourceText } from '../cards/sources';
+import { findingReportParts } from './report-parts';
 import { codesInScope, scopeFilter, synthesisOf } from './scope';
 
 const builtInSpaceName: Record<Space['kind'], (i: object, o: { locale: Locale }) => string> = {
@@ -113,8 +114,10 @@ export async function buildExportBundle(
   const users = new Map<string, ExportUser>();
   const userFor = (entry: ReadableCard): string => {
     const { source, view } = entry;
+    // A teller credited otherwise on another story is another user: an anonymous story is
+    // never linked to the same teller's name or pseudonym.
     const key = source.story
-      ? `teller:${source.story.tellerId}`
+      ? `teller:${source.story.tellerId}:${view.credit.credit}:${view.credit.name ?? ''}`
       : view.credit.credit === 'group'
         ? `group:${source.groupSpaceId}`
         : `author:${source.groupSpaceId}:${view.credit.name}`;
@@ -212,9 +215,10 @@ export async function buildExportBundle(
 
   const exported = new Set(codings.map(({ cardId }) => cardId));
   const held = new Set(withheld.map(({ cardId }) => cardId));
-  const findings = synthesisFindings
-    .filter(({ id }) => !inScope.findingIds || inScope.findingIds.has(id))
-    .map((finding) => ({
+  const findings: ExportBundle['findings'] = [];
+  for (const finding of synthesisFindings) {
+    if (inScope.findingIds && !inScope.findingIds.has(finding.id)) continue;
+    findings.push({
       id: finding.id,
       title: exportableText(finding.title),
       status: finding.status,
@@ -223,7 +227,9 @@ export async function buildExportBundle(
       openQuestions: exportableText(finding.openQuestions),
       cardIds: finding.cards.map(({ id }) => id).filter((id) => exported.has(id)),
       withheldCardIds: finding.cards.map(({ id }) => id).filter((id) => held.has(id)),
-    }));
+      ...(await findingReportParts(db, account, finding)),
+    });
+  }
 
   const allCodes = await listCodes(db, initiativeId);
   const codes =
@@ -237,6 +243,12 @@ export async function buildExportBundle(
   const groupIds = new Set([
     ...[...sources.values()].map(({ groupId }) => groupId),
     ...withheld.map(({ groupId }) => groupId),
+    // The groups a finding credits, that decided on it or whose position it keeps.
+    ...findings.flatMap((finding) => [
+      ...finding.credits.groupIds,
+      ...finding.validation.map(({ groupId }) => groupId),
+      ...finding.disagreements.map(({ groupId }) => groupId),
+    ]),
   ]);
   return exportBundleSchema.parse({
     format: 'mizug-export',

@@ -22,6 +22,7 @@ import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { buildExportBundle } from './bundle';
+import { writeReport } from './report-file';
 
 type Message = (inputs: Record<string, never>, options: { locale: Locale }) => string;
 
@@ -62,8 +63,12 @@ const csvWordCatalog: Record<Parameters<CsvWords>[0], Record<string, Message>> =
   consent: { not_needed: m.export_consent_not_needed, approved: m.export_consent_approved },
 };
 
-/** The file in one format, as a stream. New formats (md, docx, pdf) add a case here. */
-function writeFormat(format: ExportFormat, bundle: ExportBundle, locale: Locale): Readable {
+/** The file in one format, as a stream. */
+function writeFormat(
+  format: ExportFormat,
+  bundle: ExportBundle,
+  locale: Locale,
+): Readable | Promise<Readable> {
   switch (format) {
     case 'qdpx':
       return qdpxStream(bundle);
@@ -80,6 +85,10 @@ function writeFormat(format: ExportFormat, bundle: ExportBundle, locale: Locale)
       );
     case 'json':
       return jsonStream(bundle);
+    case 'md':
+    case 'docx':
+    case 'pdf':
+      return writeReport(format, bundle);
   }
 }
 
@@ -119,7 +128,7 @@ export async function exportInitiative(
   if (!parsed.success) throw new AppError('export_format_unknown');
   const format = parsed.data;
   const bundle = await buildExportBundle(db, account, initiativeId, { scope });
-  const stream = writeFormat(format, bundle, bundle.language);
+  const stream = await writeFormat(format, bundle, bundle.language);
   await appendAudit(db, {
     action: 'initiative.export',
     actorId: account.id,
