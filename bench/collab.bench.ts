@@ -20,7 +20,10 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const DOCS = Number(process.env.BENCH_DOCS ?? 10);
 const EDITS_PER_SECOND = 5;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const ROUNDS = 3;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const P99_RATIO_TARGET = 1.2;
+/** `BENCH_PARTS=propagation` runs only the propagation rounds (comma-separated: propagation, open, cold). */
+const PARTS = (process.env.BENCH_PARTS ?? 'propagation,open,cold').split(',');
 const OPEN_DOCUMENTS = 1000;
 const STORED_UPDATES = 10_000;
 const pgAdminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -81,8 +84,12 @@ function runLoad(options: Record<string, unknown>): Load {
 
 /** A Mizug server with an admin, an initiative and one expert by experience whose cookie the clients use. */
 async function startMizug(port: number, env: Record<string, string>) {
+  // BENCH_PROFILE_DIR=<dir>: the Mizug server writes a V8 CPU profile there when it stops.
+  const profile = process.env.BENCH_PROFILE_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+    : [];
   const server = await startProcess(
-    ['server/dist/index.js'],
+    [...profile, 'server/dist/index.js'],
     { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     /setup\/([\w-]+)/,
   );
@@ -140,76 +147,151 @@ async function startMizug(port: number, env: Record<string, string>) {
   };
 }
 
-async function propagation(storage: 'pglite' | 'postgres') {
-  const systems = {
-    mizug: [] as Load[],
-    reference: [] as Load[],
-    hocuspocus: [] as Load[],
+type System = 'mizug' | 'reference' | 'hocuspocus' | 'hocuspocusDurable';
+
+/** CPU seconds a process used so far (user + system), from /proc. */
+function cpuSeconds(child: ChildProcess) {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Runs the load against a started server, noting the server's CPU share and peak RSS. */
+function measured(child: ChildProcess, options: Record<string, unknown>) {
+  const cpu = cpuSeconds(child);
+  const started = performance.now();
+  const load = runLoad(options);
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    ...load,
+    serverCpuPercent: Math.round(((cpuSeconds(child) - cpu) / seconds) * 100),
+    serverRssMiB: rssMiB(child),
   };
-  const rss = { mizug: 0, reference: 0, hocuspocus: 0 };
+}
+
+async function propagation(storage: 'pglite' | 'postgres') {
+  const systems: Record<System, (Load & { serverCpuPercent: number; serverRssMiB: number })[]> = {
+    mizug: [],
+    reference: [],
+    hocuspocus: [],
+    hocuspocusDurable: [],
+  };
   const common = { clients: CLIENTS, editsPerSecond: EDITS_PER_SECOND, seconds: SECONDS };
   const names = Array.from({ length: DOCS }, (_, i) => `bench-${i}`);
+  const runners: Record<System, () => Promise<void>> = {
+    async mizug() {
+      const env: Record<string, string> =
+        storage === 'pglite'
+          ? { MIZUG_DATA_DIR: mkdtempSync(join(tmpdir(), 'mizug-bench-')) }
+          : await freshPostgres();
+      const mizug = await startMizug(3981, env);
+      systems.mizug.push(
+        measured(mizug.child, {
+          ...common,
+          protocol: 'y-websocket',
+          url: 'ws://127.0.0.1:3981/collab',
+          docNames: names.map((_, i) => mizug.docName(i)),
+          cookie: mizug.cookie,
+        }),
+      );
+      await stop(mizug.child);
+      if (env.MIZUG_DATA_DIR) rmSync(env.MIZUG_DATA_DIR, { recursive: true, force: true });
+    },
+    async reference() {
+      const reference = await startProcess(
+        ['--import', 'tsx', 'bench/collab/reference-server.ts'],
+        { PORT: '3982' },
+        /listening/,
+      );
+      systems.reference.push(
+        measured(reference.child, {
+          ...common,
+          protocol: 'y-websocket',
+          url: 'ws://127.0.0.1:3982',
+          docNames: names,
+        }),
+      );
+      await stop(reference.child);
+    },
+    async hocuspocus() {
+      const hocuspocus = await startProcess(
+        ['--import', 'tsx', 'bench/collab/hocuspocus-server.ts'],
+        { PORT: '3983' },
+        /listening/,
+      );
+      systems.hocuspocus.push(
+        measured(hocuspocus.child, {
+          ...common,
+          protocol: 'hocuspocus',
+          url: 'ws://127.0.0.1:3983',
+          docNames: names,
+        }),
+      );
+      await stop(hocuspocus.child);
+    },
+    async hocuspocusDurable() {
+      if (storage !== 'postgres') return;
+      const hocuspocus = await startProcess(
+        ['--import', 'tsx', 'bench/collab/hocuspocus-durable-server.ts'],
+        { PORT: '3985', ...(await freshPostgres()) },
+        /listening/,
+      );
+      systems.hocuspocusDurable.push(
+        measured(hocuspocus.child, {
+          ...common,
+          protocol: 'hocuspocus',
+          url: 'ws://127.0.0.1:3985',
+          docNames: names,
+        }),
+      );
+      await stop(hocuspocus.child);
+    },
+  };
+  const order = Object.keys(runners) as System[];
   for (let round = 0; round < ROUNDS; round++) {
-    const env: Record<string, string> =
-      storage === 'pglite'
-        ? { MIZUG_DATA_DIR: mkdtempSync(join(tmpdir(), 'mizug-bench-')) }
-        : await freshPostgres();
-    const mizug = await startMizug(3981, env);
-    systems.mizug.push(
-      runLoad({
-        ...common,
-        protocol: 'y-websocket',
-        url: 'ws://127.0.0.1:3981/collab',
-        docNames: names.map((_, i) => mizug.docName(i)),
-        cookie: mizug.cookie,
-      }),
-    );
-    rss.mizug = Math.max(rss.mizug, rssMiB(mizug.child));
-    await stop(mizug.child);
-    if (env.MIZUG_DATA_DIR) rmSync(env.MIZUG_DATA_DIR, { recursive: true, force: true });
-
-    const reference = await startProcess(
-      ['--import', 'tsx', 'bench/collab/reference-server.ts'],
-      { PORT: '3982' },
-      /listening/,
-    );
-    systems.reference.push(
-      runLoad({ ...common, protocol: 'y-websocket', url: 'ws://127.0.0.1:3982', docNames: names }),
-    );
-    rss.reference = Math.max(rss.reference, rssMiB(reference.child));
-    await stop(reference.child);
-
-    const hocuspocus = await startProcess(
-      ['--import', 'tsx', 'bench/collab/hocuspocus-server.ts'],
-      { PORT: '3983' },
-      /listening/,
-    );
-    systems.hocuspocus.push(
-      runLoad({ ...common, protocol: 'hocuspocus', url: 'ws://127.0.0.1:3983', docNames: names }),
-    );
-    rss.hocuspocus = Math.max(rss.hocuspocus, rssMiB(hocuspocus.child));
-    await stop(hocuspocus.child);
+    // Interleaved, and each round starts with another system, so none always runs first or last.
+    const rotated = [...order.slice(round % order.length), ...order.slice(0, round % order.length)];
+    for (const system of rotated) await runners[system]();
     console.log(
-      `round ${round + 1}: p99 mizug ${systems.mizug.at(-1)!.p99} ms, reference ${systems.reference.at(-1)!.p99} ms, hocuspocus ${systems.hocuspocus.at(-1)!.p99} ms`,
+      `round ${round + 1}/${ROUNDS}: p99 ${order
+        .filter((system) => systems[system].length)
+        .map((system) => `${system} ${systems[system].at(-1)!.p99} ms`)
+        .join(', ')}`,
     );
   }
-  const summary = (runs: Load[]) => ({
-    p50: median(runs.map((r) => r.p50)),
-    p95: median(runs.map((r) => r.p95)),
-    p99: median(runs.map((r) => r.p99)),
-    deliveriesPerSecond: median(runs.map((r) => r.deliveriesPerSecond)),
-    clientCpuPercent: median(runs.map((r) => r.clientCpuPercent)),
-    p99PerRound: runs.map((r) => r.p99),
-  });
-  const mizug = summary(systems.mizug);
-  const reference = summary(systems.reference);
-  const hocuspocus = summary(systems.hocuspocus);
+  const summary = (runs: (typeof systems)[System]) =>
+    runs.length === 0
+      ? 'not run (needs PostgreSQL)'
+      : {
+          p50: median(runs.map((r) => r.p50)),
+          p95: median(runs.map((r) => r.p95)),
+          p99: median(runs.map((r) => r.p99)),
+          max: median(runs.map((r) => r.max)),
+          deliveriesPerSecond: median(runs.map((r) => r.deliveriesPerSecond)),
+          clientCpuPercent: median(runs.map((r) => r.clientCpuPercent)),
+          serverCpuPercent: median(runs.map((r) => r.serverCpuPercent)),
+          serverRssMiB: Math.max(...runs.map((r) => r.serverRssMiB)),
+          p99PerRound: runs.map((r) => r.p99),
+        };
+  const p99 = (system: System) => median(systems[system].map((r) => r.p99));
+  const ratio = (system: System) =>
+    systems[system].length ? Math.round((p99('mizug') / p99(system)) * 100) / 100 : null;
+  // Per round too: the systems of one round ran seconds apart, on the same machine load.
+  const perRound = (system: System) =>
+    systems[system].map((run, i) => Math.round((systems.mizug[i]!.p99 / run.p99) * 100) / 100);
   return {
-    mizug: { ...mizug, serverRssMiB: rss.mizug },
-    reference: { ...reference, serverRssMiB: rss.reference },
-    hocuspocus: { ...hocuspocus, serverRssMiB: rss.hocuspocus },
-    p99Ratio: Math.round((mizug.p99 / reference.p99) * 100) / 100,
-    p99RatioHocuspocus: Math.round((mizug.p99 / hocuspocus.p99) * 100) / 100,
+    mizug: summary(systems.mizug),
+    reference: summary(systems.reference),
+    hocuspocus: summary(systems.hocuspocus),
+    hocuspocusDurable: summary(systems.hocuspocusDurable),
+    /** Median of rounds of Mizug's p99 over the median of rounds of the reference's. */
+    p99Ratio: ratio('reference'),
+    p99RatioTarget: P99_RATIO_TARGET,
+    p99RatioMet: (ratio('reference') ?? Infinity) <= P99_RATIO_TARGET,
+    p99RatioPerRound: perRound('reference'),
+    p99RatioMedianOfRounds: median(perRound('reference')),
+    p99RatioHocuspocus: ratio('hocuspocus'),
+    p99RatioHocuspocusDurable: ratio('hocuspocusDurable'),
   };
 }
 
@@ -305,23 +387,32 @@ export async function run() {
         seconds: SECONDS,
         rounds: ROUNDS,
         interleaved: true,
+        // Every figure of a system is the median of its rounds.
+        summary: 'median of rounds',
       },
       mizugStorage: hasPostgres ? 'postgres' : 'pglite',
-      propagation: await propagation(hasPostgres ? 'postgres' : 'pglite'),
-      openDocuments: {
-        postgres: hasPostgres
-          ? await openDocuments(await freshPostgres())
-          : 'PostgreSQL not reachable',
-        pglite: await openDocuments({
-          MIZUG_DATA_DIR: mkdtempSync(join(tmpdir(), 'mizug-bench-')),
-        }),
-      },
-      coldLoad: {
-        pglite: await coldLoad(await openPglite(undefined)),
-        postgres: hasPostgres
-          ? await coldLoad(openPostgres((await freshPostgres()).DATABASE_URL))
-          : 'PostgreSQL not reachable',
-      },
+      propagation: PARTS.includes('propagation')
+        ? await propagation(hasPostgres ? 'postgres' : 'pglite')
+        : 'skipped (BENCH_PARTS)',
+      openDocuments: PARTS.includes('open')
+        ? {
+            postgres: hasPostgres
+              ? await openDocuments(await freshPostgres())
+              : 'PostgreSQL not reachable',
+            pglite: await openDocuments({
+              MIZUG_DATA_DIR: mkdtempSync(join(tmpdir(), 'mizug-bench-')),
+            }),
+          }
+        : 'skipped (BENCH_PARTS)',
+      // `pnpm bench coldload` measures the open as the server does it (load + first sync reply).
+      coldLoad: PARTS.includes('cold')
+        ? {
+            pglite: await coldLoad(await openPglite(undefined)),
+            postgres: hasPostgres
+              ? await coldLoad(openPostgres((await freshPostgres()).DATABASE_URL))
+              : 'PostgreSQL not reachable',
+          }
+        : 'skipped (BENCH_PARTS)',
     };
     return figures;
   } finally {

@@ -4,6 +4,8 @@ import {
   type Finding,
   type InitiativeSummary,
   type InsightCard,
+  type SessionView,
+  type Story,
 } from '@mizug/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate } from '../server/src/db/migrate';
@@ -98,6 +100,52 @@ describe.each(testStorages)('the demo initiative over %s', (kind) => {
     expect(body).not.toContain('أحمد');
     expect(body).not.toContain('demo.ahmad');
     expect(body).toContain('ורד');
+  });
+
+  it('tells stories with photos and a recording, hiding the private and the withdrawn ones', async () => {
+    const { person: noa } = await continueAs('demo.noa');
+    const stories = (await (
+      await noa.get(`/api/initiatives/${initiativeId}/stories`)
+    ).json()) as Story[];
+    const titles = stories.map((story) => story.title);
+    const told = (key: string) => demoFixture.stories.find((story) => story.key === key)!;
+    expect(titles).toContain(told('evenings').title);
+    expect(titles).not.toContain(told('private').title);
+    expect(titles).not.toContain(told('withdrawn').title);
+    const idOf = (key: string) => stories.find((story) => story.title === told(key).title)!.id;
+    const photos = (await (await noa.get(`/api/stories/${idOf('evenings')}/photos`)).json()) as {
+      caption: string;
+      url: string;
+    }[];
+    expect(photos.map((photo) => photo.caption)).toEqual([told('evenings').photos![0]!.caption]);
+    const picture = await noa.get(photos[0]!.url);
+    expect(picture.headers.get('content-type')).toBe('image/jpeg');
+    const recordings = (await (
+      await noa.get(`/api/stories/${idOf('carer')}/recordings`)
+    ).json()) as { transcript: string }[];
+    expect(recordings.map((recording) => recording.transcript)).toEqual([
+      told('carer').recording!.transcript,
+    ]);
+  });
+
+  it('stands half way through a Learning from Success session, its answered questions kept', async () => {
+    const { person: miriam } = await continueAs('demo.miriam');
+    const [session] = (await (
+      await miriam.get(`/api/initiatives/${initiativeId}/sessions`)
+    ).json()) as { id: string }[];
+    const view = (await (await miriam.get(`/api/sessions/${session!.id}`)).json()) as SessionView;
+    expect(view.title).toBe(demoFixture.learningFromSuccess.title);
+    expect(view.stages.filter((stage) => stage.status !== 'not_started')).toEqual(
+      ['LS-1', 'LS-2', 'LS-3', 'LS-4'].map((id) =>
+        expect.objectContaining({ id, status: id === 'LS-4' ? 'open' : 'closed' }),
+      ),
+    );
+    expect(view.contributions.map((contribution) => contribution.kind)).toEqual([
+      'question',
+      'answer',
+      'question',
+      'answer',
+    ]);
   });
 
   it('refuses to load a second time, and never over people of a real instance', async () => {

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import type { Database } from '../db/database';
 import {
-  appendUpdates,
+  appendUpdatesOfDocuments,
   recordContributors,
   loadDocument,
   loadDocumentSince,
@@ -17,7 +17,11 @@ import { searchTextOf } from './search-text';
  * call it. Storage is a snapshot plus the updates appended since; compaction folds them together.
  */
 export class CollabPersistence {
-  constructor(private readonly db: Database) {}
+  private readonly appends: GroupCommit;
+
+  constructor(private readonly db: Database) {
+    this.appends = new GroupCommit(db);
+  }
 
   /**
    * The stored state as one update, how many updates follow the snapshot, and the sequence
@@ -67,9 +71,12 @@ export class CollabPersistence {
     return { state: merged(stored), lastSeq: stored.lastSeq };
   }
 
-  /** Appends updates in the order given (sequence numbers follow that order). */
+  /**
+   * Appends updates in the order given (sequence numbers follow that order). Resolves once they
+   * are committed; appends of other documents made meanwhile share the statement and its commit.
+   */
   append(docName: string, updates: Uint8Array[]): Promise<void> {
-    return appendUpdates(this.db, docName, updates);
+    return this.appends.append(docName, updates);
   }
 
   /** Records who edited the document, for its history. */
@@ -128,4 +135,75 @@ function merged(stored: StoredDocument): Uint8Array | null {
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;
+}
+
+/** Rows in one statement at most (PostgreSQL allows 65,535 parameters; each row takes two). */
+const MAX_GROUP_ROWS = 1000;
+
+interface Waiting {
+  docName: string;
+  updates: Uint8Array[];
+  done: (error?: unknown) => void;
+}
+
+/**
+ * Group commit across documents: appends made while a statement is in flight (and in the same
+ * run of code) go out together as one multi-row INSERT (one commit, one
+ * round trip) rather than one per document. Each caller's promise resolves only once its rows
+ * are committed, so store-before-broadcast holds; if the statement fails, every append in it
+ * fails (each room then discards and its clients resync, as for any failed append).
+ */
+class GroupCommit {
+  private queue: Waiting[] = [];
+  private scheduled = false;
+  private writing = false;
+
+  constructor(private readonly db: Database) {}
+
+  append(docName: string, updates: Uint8Array[]): Promise<void> {
+    if (updates.length === 0) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.queue.push({
+        docName,
+        updates,
+        done: (error) => (error === undefined ? resolve() : reject(error as Error)),
+      });
+      if (!this.scheduled && !this.writing) {
+        this.scheduled = true;
+        // With what else this run of code appends (a microtask, not a later turn: an append
+        // while nothing is in flight goes out at once, ahead of queries issued after it).
+        queueMicrotask(() => {
+          this.scheduled = false;
+          void this.write();
+        });
+      }
+    });
+  }
+
+  private async write() {
+    this.writing = true;
+    while (this.queue.length > 0) {
+      const group: Waiting[] = [];
+      let rows = 0;
+      // Whole appends only, so each document's updates stay in one statement and in order.
+      while (
+        this.queue[0] &&
+        (group.length === 0 || rows + this.queue[0].updates.length <= MAX_GROUP_ROWS)
+      ) {
+        const next = this.queue.shift()!;
+        group.push(next);
+        rows += next.updates.length;
+      }
+      try {
+        await appendUpdatesOfDocuments(
+          this.db,
+          group.flatMap(({ docName, updates }) => updates.map((update) => ({ docName, update }))),
+        );
+        for (const waiting of group) waiting.done();
+      } catch (error) {
+        for (const waiting of group) waiting.done(error);
+      }
+    }
+    this.writing = false;
+  }
 }

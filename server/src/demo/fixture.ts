@@ -6,7 +6,11 @@ import {
   roleSchema,
   sectorSchema,
 } from '@mizug/domain';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { demoScenes } from './pictures';
 import authored from '../../../fixtures/demo/loneliness.json';
 
 const key = z.string().min(1);
@@ -43,6 +47,11 @@ export const demoFixtureSchema = z.object({
       paragraphs: z.array(z.string()).min(1),
       consent: consentSchema,
       withdrawn: z.boolean().optional(),
+      photos: z
+        .array(z.object({ scene: z.enum(demoScenes), caption: z.string(), alt: z.string() }))
+        .optional(),
+      /** A voice recording kept next to the fixture, with what it says. */
+      recording: z.object({ file: z.string(), transcript: z.string() }).optional(),
     }),
   ),
   codes: z.array(
@@ -71,8 +80,42 @@ export const demoFixtureSchema = z.object({
     ),
     unplaced: z.array(key),
   }),
+  /** A Learning from Success session half way: the stages done so far, the last one open. */
+  learningFromSuccess: z.object({
+    title: z.string(),
+    owner: key,
+    stages: z.array(
+      z.object({
+        id: z.string(),
+        /** What the owner writes on the stage's canvas. */
+        text: z.string().optional(),
+        /** The circle's clarifying questions and the owner's answers. */
+        questions: z
+          .array(z.object({ by: key, question: z.string(), answer: z.string() }))
+          .optional(),
+        /** Left open, where the session stands now. */
+        open: z.boolean().optional(),
+      }),
+    ),
+  }),
 });
 export type DemoFixture = z.infer<typeof demoFixtureSchema>;
 export type DemoPerson = DemoFixture['people'][number];
 
 export const demoFixture: DemoFixture = demoFixtureSchema.parse(authored);
+
+/**
+ * A file kept next to the fixture (a recording), found from wherever this code runs: the
+ * sources under server/src or the bundle in server/dist.
+ */
+export function fixtureFile(name: string): string {
+  for (
+    let dir = dirname(fileURLToPath(import.meta.url));
+    dir !== dirname(dir);
+    dir = dirname(dir)
+  ) {
+    const candidate = join(dir, 'fixtures', 'demo', name);
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error(`The demo's file fixtures/demo/${name} is missing.`);
+}

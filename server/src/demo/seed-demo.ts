@@ -4,9 +4,11 @@ import type {
   Finding,
   InitiativeHome,
   InsightCard,
+  SessionView,
   Story,
 } from '@mizug/domain';
 import { findingField, placeCard } from '@mizug/editor/board';
+import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import * as Y from 'yjs';
 import type { Database } from '../db/database';
@@ -14,7 +16,8 @@ import { createLogger } from '../logger';
 import { createNodeServer, type NodeServer } from '../node-server';
 import { createInstanceAdmin } from '../services/create-admin';
 import { DemoCaller } from './caller';
-import { demoFixture, type DemoFixture, type DemoPerson } from './fixture';
+import { demoFixture, fixtureFile, type DemoFixture, type DemoPerson } from './fixture';
+import { drawScene } from './pictures';
 import { findDemo, markDemo, type DemoSummary } from './demo-store';
 
 /** Why a demo cannot be loaded into this instance, in words for the operator. */
@@ -120,6 +123,20 @@ async function buildDemo(node: NodeServer, baseUrl: string, fixture: DemoFixture
       teller.accountId,
     );
     await teller.put(`/api/stories/${story.id}/consent`, spec.consent);
+    for (const photo of spec.photos ?? []) {
+      const form = new FormData();
+      form.set('file', new File([await drawScene(photo.scene)], `${photo.scene}.jpg`));
+      form.set('caption', photo.caption);
+      form.set('alt', photo.alt);
+      await teller.post(`/api/stories/${story.id}/photos`, form);
+    }
+    if (spec.recording) {
+      const form = new FormData();
+      const bytes = await readFile(fixtureFile(spec.recording.file));
+      form.set('file', new File([bytes], spec.recording.file, { type: 'audio/webm' }));
+      form.set('transcript', spec.recording.transcript);
+      await teller.post(`/api/stories/${story.id}/recordings`, form);
+    }
     stories.set(spec.key, story);
   }
 
@@ -208,11 +225,84 @@ async function buildDemo(node: NodeServer, baseUrl: string, fixture: DemoFixture
     facilitator.accountId,
   );
 
+  await learningHalfWay(node, fixture.learningFromSuccess, {
+    initiativeId,
+    groupId: spaceOf('lived_experience'),
+    facilitator,
+    person,
+    circle: fixture.people
+      .filter((spec) => spec.space === 'lived_experience')
+      .map((spec) => person(spec.key)),
+  });
+
   // Last, so the cards above quoted it first: withdrawing marks them withdrawn everywhere.
   for (const spec of fixture.stories.filter((story) => story.withdrawn))
     await person(spec.teller).put(`/api/stories/${stories.get(spec.key)!.id}/withdrawal`, {});
 
   return { initiativeId, people };
+}
+
+/**
+ * A Learning from Success session about the owner's own success, run as its learning companion
+ * and circle would run it, up to the stage where it stands now (left open).
+ */
+async function learningHalfWay(
+  node: NodeServer,
+  spec: DemoFixture['learningFromSuccess'],
+  at: {
+    initiativeId: string;
+    groupId: string;
+    facilitator: DemoCaller;
+    person: (key: string) => DemoCaller;
+    circle: DemoCaller[];
+  },
+) {
+  const { facilitator, groupId } = at;
+  const owner = at.person(spec.owner);
+  const session = await facilitator.post<SessionView>(
+    `/api/initiatives/${at.initiativeId}/sessions`,
+    {
+      methodId: 'learning-from-success',
+      title: spec.title,
+      groups: [{ spaceId: groupId, facilitatorIds: [facilitator.accountId] }],
+      ownerId: owner.accountId,
+    },
+  );
+  for (const member of at.circle)
+    await member.post(`/api/sessions/${session.id}/contract/acceptance`);
+  const stagePath = (stageId: string) => `/api/sessions/${session.id}/stages/${stageId}`;
+  for (const stage of spec.stages) {
+    await facilitator.post(`${stagePath(stage.id)}/open`);
+    if (stage.text) {
+      const view = await owner.get<SessionView>(`/api/sessions/${session.id}`);
+      const canvas = view.canvases.find(
+        (candidate) =>
+          candidate.stageId === stage.id &&
+          candidate.spaceId === groupId &&
+          candidate.purpose === 'work',
+      )!;
+      await node.collab.edit(
+        canvas.docName,
+        (doc) => writeParagraphs(doc, [stage.text!]),
+        owner.accountId,
+      );
+    }
+    for (const asked of stage.questions ?? []) {
+      const asking = await at
+        .person(asked.by)
+        .post<SessionView>(`${stagePath(stage.id)}/contributions`, { body: asked.question });
+      const question = asking.contributions.find(
+        (contribution) => contribution.body === asked.question,
+      )!;
+      await owner.post(`${stagePath(stage.id)}/contributions`, {
+        body: asked.answer,
+        parentId: question.id,
+      });
+    }
+    if (stage.open) break;
+    await owner.post(`${stagePath(stage.id)}/owner-confirmation`);
+    await facilitator.post(`${stagePath(stage.id)}/close`, {});
+  }
 }
 
 /**

@@ -113,6 +113,21 @@ export async function appendUpdates(
   ]);
 }
 
+/**
+ * Appends updates of several documents in one statement (one commit), each in the order given:
+ * rows are inserted in the order of VALUES, so sequence numbers follow it.
+ */
+export async function appendUpdatesOfDocuments(
+  db: Queryable,
+  rows: readonly { docName: string; update: Uint8Array }[],
+): Promise<void> {
+  const values = rows.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ');
+  await db.query(
+    `INSERT INTO collab_updates (doc_name, update) VALUES ${values}`,
+    rows.flatMap(({ docName, update }) => [docName, update]),
+  );
+}
+
 /** Notes that these accounts edited the document just now, for its history. */
 export async function recordContributors(
   db: Queryable,
