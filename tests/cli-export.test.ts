@@ -11,7 +11,8 @@ import type { Database } from '../server/src/db/database';
 import { openPglite } from '../server/src/db/pglite';
 import { openPostgres } from '../server/src/db/postgres';
 import { pdfText } from '../packages/exporters/src/report/pdf-text.test-helpers';
-import { exportTexts, exportWorld } from './factories/export-world';
+import { exportTexts } from './factories/export-world';
+import { scopedExportWorld } from './factories/scoped-export-world';
 import { testStorages } from './support/databases';
 import { startTestServer, type TestServer } from './support/test-server';
 import { unzip } from './support/unzip';
@@ -69,12 +70,12 @@ describe.each(testStorages)('pnpm mizug export over %s', (kind) => {
   const folder = mkdtempSync(join(tmpdir(), 'mizug-cli-export-'));
   let server: TestServer;
   let storage: Awaited<ReturnType<typeof sharedStorage>>;
-  let world: Awaited<ReturnType<typeof exportWorld>>;
+  let world: Awaited<ReturnType<typeof scopedExportWorld>>;
 
   beforeAll(async () => {
     storage = await sharedStorage(kind, folder);
     server = await startTestServer(kind, { db: storage.db });
-    world = await exportWorld(server);
+    world = await scopedExportWorld(server);
     // PGlite is one process's: the server lets go before the command line opens it.
     if (kind === 'pglite') await server.stop();
   }, 120_000);
@@ -87,9 +88,13 @@ describe.each(testStorages)('pnpm mizug export over %s', (kind) => {
   it('lists the initiatives as JSON and exports one to a file, as its admin or as a researcher', async () => {
     const listed = await mizug(['initiatives', '--json'], storage.env);
     expect(listed.code, listed.stderr).toBe(0);
-    expect(JSON.parse(listed.stdout)).toEqual([
-      expect.objectContaining({ id: world.seed.initiativeId, name: expect.any(String) }),
-    ]);
+    // This instance holds another initiative too (the foreign ids of the scope test).
+    expect(JSON.parse(listed.stdout)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: world.seed.initiativeId, name: expect.any(String) }),
+      ]),
+    );
+    expect(JSON.parse(listed.stdout)).toHaveLength(2);
 
     const out = join(folder, 'project.qdpx');
     const args = ['export', '--initiative', world.seed.initiativeId, '--format', 'qdpx'];
@@ -120,6 +125,45 @@ describe.each(testStorages)('pnpm mizug export over %s', (kind) => {
     const bundle = exportBundleSchema.parse(JSON.parse(readFileSync(json, 'utf8')).graph);
     expect(bundle.withheld.map(({ cardId }) => cardId)).toEqual([world.cards.pending.id]);
     // Each command opens the storage anew (PGlite takes seconds on two shared cores).
+  }, 180_000);
+
+  it('exports one session or one finding, and refuses an id not of this initiative', async () => {
+    const base = ['export', '--initiative', world.seed.initiativeId, '--format', 'json'];
+    const out = join(folder, 'finding.json');
+    const done = await mizug(
+      [...base, '--out', out, '--finding', world.findings.elsewhere.id],
+      storage.env,
+    );
+    expect(done.code, done.stderr).toBe(0);
+    const bundle = exportBundleSchema.parse(JSON.parse(readFileSync(out, 'utf8')).graph);
+    expect(bundle.findings.map(({ id }) => id)).toEqual([world.findings.elsewhere.id]);
+    expect(bundle.codings.map(({ quote }) => quote)).toEqual([exportTexts.anonymousQuote]);
+
+    const sessionOut = join(folder, 'session.json');
+    const session = await mizug(
+      [...base, '--out', sessionOut, '--session', world.session.id],
+      storage.env,
+    );
+    expect(session.code, session.stderr).toBe(0);
+    const sessionBundle = exportBundleSchema.parse(
+      JSON.parse(readFileSync(sessionOut, 'utf8')).graph,
+    );
+    expect(sessionBundle.scope).toEqual({ kind: 'session', id: world.session.id });
+    expect(sessionBundle.findings.map(({ id }) => id)).toEqual([world.findings.inSession.id]);
+
+    const foreignOut = join(folder, 'foreign.json');
+    const foreign = await mizug(
+      [...base, '--out', foreignOut, '--session', world.foreign.sessionId],
+      storage.env,
+    );
+    expect(foreign.code).toBe(1);
+    expect(foreign.stderr).toContain('this initiative has no such session');
+    const both = await mizug(
+      [...base, '--out', foreignOut, '--session', world.session.id, '--finding', 'x'],
+      storage.env,
+    );
+    expect(both.stderr).toContain('only one of them');
+    expect(existsSync(foreignOut)).toBe(false);
   }, 180_000);
 
   it('writes the findings report as md, docx and pdf, and says when PDF needs Chromium', async () => {

@@ -1,4 +1,5 @@
 import { displayNameSchema, handleSchema, passphraseSchema } from '@mizug/domain';
+import { exportScopeQuerySchema } from '@mizug/exporters';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { backupCommands } from './cli/backup-commands';
@@ -98,7 +99,7 @@ const commands: Record<string, Command> = {
   },
   export: {
     summary:
-      "export an initiative's knowledge as consented: --initiative ID --format qdpx|qdc|csv|json|md|docx|pdf --out PATH [--as HANDLE, default: its first admin]",
+      "export an initiative's knowledge as consented: --initiative ID --format qdpx|qdc|csv|json|md|docx|pdf --out PATH [--session ID | --finding ID, default: the whole initiative] [--as HANDLE, default: its first admin]",
     async run(args) {
       const { values } = parseArgs({
         args,
@@ -107,6 +108,8 @@ const commands: Record<string, Command> = {
           format: { type: 'string' },
           out: { type: 'string' },
           as: { type: 'string' },
+          session: { type: 'string' },
+          finding: { type: 'string' },
         },
       });
       if (!values.initiative || !values.format || !values.out)
@@ -118,10 +121,20 @@ const commands: Record<string, Command> = {
         throw new Error(
           '--initiative must be an initiative id (see pnpm mizug initiatives --json).',
         );
+      const scoped = exportScopeQuerySchema.safeParse({
+        session: values.session,
+        finding: values.finding,
+      });
+      if (!scoped.success)
+        throw new Error(
+          '--session and --finding each take one id (a session of the initiative, or a finding of its synthesis), and only one of them.',
+        );
+      const scope = scoped.data;
       const file = await withStorage((db) =>
-        exportToFile(db, { initiativeId: initiative, format, out, as: values.as }),
+        exportToFile(db, { initiativeId: initiative, format, out, as: values.as, scope }),
       );
-      console.log(`Exported ${file.format} as "${file.account.handle}" to ${out}.`);
+      const what = scope.kind === 'initiative' ? 'the initiative' : `${scope.kind} ${scope.id}`;
+      console.log(`Exported ${what} as ${file.format} as "${file.account.handle}" to ${out}.`);
     },
   },
   'seed-demo': {

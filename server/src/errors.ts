@@ -68,6 +68,8 @@ const errorCatalog: Record<ErrorCode, { status: ContentfulStatusCode; message: T
   quote_approval_not_asked: { status: 409, message: m.error_quote_approval_not_asked },
   export_format_unknown: { status: 404, message: m.error_export_format_unknown },
   export_codebook_empty: { status: 409, message: m.error_export_codebook_empty },
+  export_session_not_found: { status: 404, message: m.error_export_session_not_found },
+  export_finding_not_found: { status: 404, message: m.error_export_finding_not_found },
   export_pdf_needs_chromium: { status: 503, message: m.error_export_pdf_needs_chromium },
 };
 

@@ -66,6 +66,8 @@ export const errorCodes = [
   'quote_approval_not_asked',
   'export_format_unknown',
   'export_codebook_empty',
+  'export_session_not_found',
+  'export_finding_not_found',
   'export_pdf_needs_chromium',
 ] as const;
 

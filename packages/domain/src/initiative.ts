@@ -107,6 +107,8 @@ export const initiativeHomeSchema = initiativeSummarySchema.extend({
   ),
   canManageMembers: z.boolean(),
   canReadAudit: z.boolean(),
+  /** May export the initiative's knowledge (researchers, facilitators, admins): the export page. */
+  canExport: z.boolean(),
   /**
    * Every space's name and kind (never its content) for those who manage members, so they can
    * invite people into peer spaces they do not read themselves; empty for everyone else.

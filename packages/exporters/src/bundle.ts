@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { exportScopeSchema } from './scope';
 import { exportableText } from './text';
 
 /**
@@ -155,6 +156,8 @@ export const exportBundleSchema = z.object({
   exportedAt: z.iso.datetime({ offset: true }),
   language: exportLocaleSchema,
   initiative: z.object({ id, name: text }),
+  /** What it holds: the whole initiative when absent. */
+  scope: exportScopeSchema.optional(),
   groups: z.array(exportGroupSchema),
   users: z.array(exportUserSchema),
   sources: z.array(exportSourceSchema),

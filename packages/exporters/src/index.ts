@@ -5,4 +5,5 @@ export { qdpxStream } from './qdpx';
 export { csvStream, csvColumns, neutraliseFormula, type CsvColumn, type CsvWords } from './csv';
 export { jsonStream, bundleJsonSchema } from './json';
 export * from './formats';
+export * from './scope';
 export * from './report';

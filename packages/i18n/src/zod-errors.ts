@@ -19,6 +19,7 @@ const ruleMessages = {
   validation_exit: m.error_validation_exit,
   code_name_required: m.error_code_name_required,
   nothing_to_change: m.error_nothing_to_change,
+  export_one_scope: m.error_export_one_scope,
 } satisfies Record<string, (inputs: Record<string, never>, options: { locale: Locale }) => string>;
 export type ValidationRule = keyof typeof ruleMessages;
 

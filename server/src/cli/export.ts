@@ -1,4 +1,4 @@
-import { exportFormats } from '@mizug/exporters';
+import { exportFormats, type ExportScope } from '@mizug/exporters';
 import { createWriteStream } from 'node:fs';
 import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
@@ -34,21 +34,27 @@ const refusals: Partial<Record<string, string>> = {
   forbidden: 'may not export this initiative (researchers, facilitators and admins may)',
   not_found: 'is not a member of this initiative, or it does not exist',
   export_codebook_empty: 'cannot export a codebook: it has no codes yet',
+  export_session_not_found: 'cannot export that session: this initiative has no such session',
+  export_finding_not_found:
+    "cannot export that finding: this initiative's synthesis has no such finding",
   export_pdf_needs_chromium:
     'cannot be given a PDF here: PDF needs Chromium (install it at /usr/bin/chromium or set CHROMIUM_PATH)',
 };
 
-/** `pnpm mizug export`: one initiative in one format, written to `out` whole or not at all. */
+/**
+ * `pnpm mizug export`: one initiative (or one session or finding of it) in one format, written to
+ * `out` whole or not at all.
+ */
 export async function exportToFile(
   db: Database,
-  options: { initiativeId: string; format: string; out: string; as?: string },
+  options: { initiativeId: string; format: string; out: string; as?: string; scope?: ExportScope },
 ) {
   if (!(exportFormats as readonly string[]).includes(options.format))
     throw new Error(`--format must be one of ${exportFormats.join(', ')}.`);
   const account = await exporterOf(db, options.initiativeId, options.as);
   let file;
   try {
-    file = await exportInitiative(db, account, options.initiativeId, options.format);
+    file = await exportInitiative(db, account, options.initiativeId, options.format, options.scope);
   } catch (error) {
     if (error instanceof AppError && refusals[error.code])
       throw new Error(`"${account.handle}" ${refusals[error.code]}.`, { cause: error });

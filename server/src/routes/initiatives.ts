@@ -65,6 +65,7 @@ export function initiativeRoutes(deps: AppDeps) {
         canManageMembers,
         spaceDirectory: canManageMembers ? allSpaces : [],
         canReadAudit: can(actor, 'read', { kind: 'audit', initiativeId }),
+        canExport: can(actor, 'read', { kind: 'export', initiativeId }),
       };
       return c.json(home, 200);
     })

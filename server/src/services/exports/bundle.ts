@@ -5,6 +5,7 @@ import {
   quoteRange,
   type ExportBundle,
   type ExportCoding,
+  type ExportScope,
   type ExportSource,
   type ExportUser,
   type WithheldQuote,
@@ -12,19 +13,17 @@ import {
 import * as m from '@mizug/i18n/messages';
 import type { Locale } from '@mizug/i18n/runtime';
 import type { Database } from '../../db/database';
-import { listBoardsOfInitiative } from '../../db/repositories/boards';
 import { listCodes } from '../../db/repositories/codes';
 import { findInitiative, listSpaces } from '../../db/repositories/initiatives';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
 import { cardSourceReadResource } from '../../policy/card-sources';
 import { can } from '../../policy/policy';
-import { spaceResource } from '../../policy/resources';
 import { version } from '../../version';
-import { listInitiativeFindings } from '../boards/read';
 import { readableCards, type ReadableCard } from '../cards/read';
 import { sourceText } from '../cards/sources';
 import { findingReportParts } from './report-parts';
+import { codesInScope, scopeFilter, synthesisOf } from './scope';
 
 const builtInSpaceName: Record<Space['kind'], (i: object, o: { locale: Locale }) => string> = {
   lived_experience: m.space_lived_experience,
@@ -78,12 +77,16 @@ const sourceRef = ({ card }: ReadableCard): ExportSource['ref'] =>
  * - a source's whole text only when its words need no asking and the exporter may read it all;
  *   otherwise the source is the quote alone;
  * - people as their card credits them; export-made ids, never an account id or handle.
+ * `scope` narrows it to one session's or one finding's cards, findings, sources and codes.
  */
 export async function buildExportBundle(
   db: Database,
   account: Account,
   initiativeId: string,
-  exportedAt = new Date(),
+  {
+    scope = { kind: 'initiative' },
+    exportedAt = new Date(),
+  }: { scope?: ExportScope; exportedAt?: Date } = {},
 ): Promise<ExportBundle> {
   const actor = await loadActor(db, account, initiativeId);
   authorize(actor, 'read', { kind: 'initiative', initiativeId });
@@ -94,11 +97,19 @@ export async function buildExportBundle(
   const spaceName = (space: Space) =>
     exportableText(space.name ?? builtInSpaceName[space.kind]({}, { locale }));
 
-  const synthesis = spaces.filter(
-    (space) => space.kind === 'synthesis' && can(actor, 'read', spaceResource(space)),
+  const { synthesis, synthesisBoards, synthesisFindings } = await synthesisOf(
+    db,
+    account,
+    actor,
+    initiativeId,
+    spaces,
   );
+  const inScope = await scopeFilter(db, initiativeId, scope, synthesisBoards, synthesisFindings);
+
   const cards: ReadableCard[] = [];
-  for (const space of synthesis) cards.push(...(await readableCards(db, account, actor, space)));
+  for (const space of synthesis)
+    for (const entry of await readableCards(db, account, actor, space))
+      if (!inScope.cardIds || inScope.cardIds.has(entry.card.id)) cards.push(entry);
 
   const users = new Map<string, ExportUser>();
   const userFor = (entry: ReadableCard): string => {
@@ -204,15 +215,9 @@ export async function buildExportBundle(
 
   const exported = new Set(codings.map(({ cardId }) => cardId));
   const held = new Set(withheld.map(({ cardId }) => cardId));
-  const synthesisIds = new Set(synthesis.map(({ id }) => id));
-  const boardsInSynthesis = new Set(
-    (await listBoardsOfInitiative(db, initiativeId))
-      .filter((board) => synthesisIds.has(board.spaceId))
-      .map(({ id }) => id),
-  );
   const findings: ExportBundle['findings'] = [];
-  for (const finding of await listInitiativeFindings(db, account, initiativeId)) {
-    if (!boardsInSynthesis.has(finding.boardId)) continue;
+  for (const finding of synthesisFindings) {
+    if (inScope.findingIds && !inScope.findingIds.has(finding.id)) continue;
     findings.push({
       id: finding.id,
       title: exportableText(finding.title),
@@ -226,7 +231,14 @@ export async function buildExportBundle(
     });
   }
 
-  const codes = await listCodes(db, initiativeId);
+  const allCodes = await listCodes(db, initiativeId);
+  const codes =
+    scope.kind === 'initiative'
+      ? allCodes
+      : codesInScope(
+          allCodes,
+          codings.flatMap(({ codeIds }) => codeIds),
+        );
   const codeNames = uniqueNames(codes, locale);
   const groupIds = new Set([
     ...[...sources.values()].map(({ groupId }) => groupId),
@@ -245,6 +257,7 @@ export async function buildExportBundle(
     exportedAt: exportedAt.toISOString(),
     language: locale,
     initiative: { id: initiative.id, name: exportableText(initiative.name) },
+    scope,
     groups: spaces
       .filter(({ id }) => groupIds.has(id))
       .map((space) => ({ id: space.id, kind: space.kind, name: spaceName(space) })),

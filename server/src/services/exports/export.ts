@@ -11,6 +11,7 @@ import {
   type CsvWords,
   type ExportBundle,
   type ExportFormat,
+  type ExportScope,
 } from '@mizug/exporters';
 import * as m from '@mizug/i18n/messages';
 import type { Locale } from '@mizug/i18n/runtime';
@@ -109,14 +110,16 @@ export interface ExportFile {
 }
 
 /**
- * One initiative's knowledge in one format, as `account` may export it (researchers,
- * facilitators and admins), recorded in the audit log with its scope and format.
+ * One initiative's knowledge (or one session's, or one finding's) in one format, as `account` may
+ * export it (researchers, facilitators and admins), recorded in the audit log with its scope and
+ * format.
  */
 export async function exportInitiative(
   db: Database,
   account: Account,
   initiativeId: string,
   requestedFormat: string,
+  scope: ExportScope = { kind: 'initiative' },
 ): Promise<ExportFile> {
   const actor = await loadActor(db, account, initiativeId);
   authorize(actor, 'read', { kind: 'initiative', initiativeId });
@@ -124,7 +127,7 @@ export async function exportInitiative(
   const parsed = exportFormatSchema.safeParse(requestedFormat);
   if (!parsed.success) throw new AppError('export_format_unknown');
   const format = parsed.data;
-  const bundle = await buildExportBundle(db, account, initiativeId);
+  const bundle = await buildExportBundle(db, account, initiativeId, { scope });
   const stream = await writeFormat(format, bundle, bundle.language);
   await appendAudit(db, {
     action: 'initiative.export',
@@ -132,7 +135,8 @@ export async function exportInitiative(
     initiativeId,
     details: {
       format,
-      scope: 'initiative',
+      scope: scope.kind,
+      ...(scope.kind === 'initiative' ? {} : { scopeId: scope.id }),
       quotes: bundle.codings.length,
       withheld: bundle.withheld.length,
     },
