@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { roleSchema } from './people';
+import { displayNameSchema, handleSchema, roleSchema } from './people';
 
 /** This installation of Mizug; created once, on the first start against an empty database. */
 export const instanceSchema = z.object({
@@ -11,8 +11,8 @@ export type Instance = z.infer<typeof instanceSchema>;
 
 /** One of the demo initiative's people, as the sign-in page offers them in demo mode. */
 export const demoPersonaSchema = z.object({
-  handle: z.string(),
-  displayName: z.string(),
+  handle: handleSchema,
+  displayName: displayNameSchema,
   role: roleSchema,
 });
 export type DemoPersona = z.infer<typeof demoPersonaSchema>;
@@ -22,4 +22,4 @@ export const demoSchema = z.object({ personas: z.array(demoPersonaSchema) });
 export type Demo = z.infer<typeof demoSchema>;
 
 /** `POST /api/demo/session`: continue as one of the demo's people. */
-export const demoSignInSchema = z.object({ handle: z.string().max(64) });
+export const demoSignInSchema = z.object({ handle: handleSchema });
