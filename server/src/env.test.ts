@@ -10,6 +10,7 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       MIZUG_DATA_DIR: resolve('data'),
       TRUST_PROXY: false,
+      MIZUG_DEMO: false,
       LOG_LEVEL: 'info',
     });
   });
