@@ -32,7 +32,8 @@ const builtInSpaceName: Record<Space['kind'], (i: object, o: { locale: Locale })
   peer: m.space_peer,
 };
 
-const sourceKindWord = {
+/** The word for each kind of source, shared by the bundle, the CSV and the report. */
+export const sourceKindWord = {
   story: m.export_source_story,
   photo: m.export_source_photo,
   transcript: m.export_source_transcript,

@@ -21,7 +21,7 @@ import { appendAudit } from '../../db/repositories/audit';
 import { AppError } from '../../errors';
 import { loadActor } from '../../policy/actor';
 import { authorize } from '../../policy/authorize';
-import { buildExportBundle } from './bundle';
+import { buildExportBundle, sourceKindWord } from './bundle';
 import { writeReport } from './report-file';
 
 type Message = (inputs: Record<string, never>, options: { locale: Locale }) => string;
@@ -40,14 +40,7 @@ const csvHeader: Record<CsvColumn, Message> = {
 };
 
 const csvWordCatalog: Record<Parameters<CsvWords>[0], Record<string, Message>> = {
-  sourceKind: {
-    story: m.export_source_story,
-    photo: m.export_source_photo,
-    transcript: m.export_source_transcript,
-    canvas: m.export_source_canvas,
-    post: m.export_source_post,
-    release: m.export_source_release,
-  },
+  sourceKind: sourceKindWord,
   knowledgeType: {
     lived_experience: m.knowledge_lived_experience,
     practice: m.knowledge_practice,

@@ -1,4 +1,5 @@
 import type { ReportWords } from '@mizug/exporters';
+import { sourceKindWord } from './bundle';
 import * as m from '@mizug/i18n/messages';
 import type { Locale } from '@mizug/i18n/runtime';
 
@@ -9,14 +10,7 @@ const statusWord: Record<string, Message> = {
   returned: m.report_status_returned,
   final: m.report_status_final,
 };
-const sourceKind: Record<string, Message> = {
-  story: m.export_source_story,
-  photo: m.export_source_photo,
-  transcript: m.export_source_transcript,
-  canvas: m.export_source_canvas,
-  post: m.export_source_post,
-  release: m.export_source_release,
-};
+const sourceKind: Record<string, Message> = sourceKindWord;
 const credit: Record<string, Message> = {
   name: m.export_credit_name,
   pseudonym: m.export_credit_pseudonym,
